@@ -1,0 +1,48 @@
+"""Sphinx extension for the Learning from Machine Learning show notes.
+
+``setup()`` only registers; each concern lives in its own module:
+
+- ``episode``: the Episode record and front matter decoding (no Sphinx)
+- ``collect``: reading a post into an Episode and the page's header
+- ``embed``: the YouTube embed, on sphinxcontrib-youtube's node
+- ``listings``: episode listings and previous/next links, filled from the domain
+- ``archive``: the generated "All episodes" and year pages
+- ``domain``: the ``podcast`` domain holding cross-document state
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from . import archive, embed, listings
+from .collect import EpisodeTransform
+from .domain import PodcastDomain
+
+__version__ = "0.1.0"
+
+STATIC = Path(__file__).parent / "static"
+
+
+def add_static_path(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(STATIC))
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("podcast_episodes_dir", "episodes", "env", str)
+    app.add_config_value("podcast_listen_links", [], "env", list)
+    app.add_domain(PodcastDomain)
+    app.add_transform(EpisodeTransform)
+    embed.setup(app)
+    listings.setup(app)
+    archive.setup(app)
+    app.connect("builder-inited", add_static_path)
+    app.add_css_file("podcast.css")
+    app.add_js_file("podcast.js", loading_method="defer")
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,145 @@
+"""Reading an episode: front matter -> Episode record -> the page's header.
+
+Runs as a transform once MyST has parsed a post (after docutils' DocInfo,
+before Sphinx collects titles at ``doctree-read``), so the page title Sphinx
+records is already the clean one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+from sphinx.util.nodes import make_id
+
+from . import listings
+from .embed import video_node
+from .episode import Episode, decode, format_date, front_matter_lines
+
+logger = logging.getLogger(__name__)
+
+EXCERPT_LENGTH = 280
+# Nodes that may stand before the H1 without being content of the page.
+_INVISIBLE = (nodes.target, nodes.comment, nodes.substitution_definition, nodes.system_message)
+
+
+def is_episode(docname: str, episodes_dir: str) -> bool:
+    return docname.startswith(episodes_dir.strip("/") + "/")
+
+
+def key_lines(path: str) -> dict[str, int]:
+    """Line of each front matter key, read from the head of the file only."""
+    head: list[str] = []
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as source:
+            for line in source:
+                head.append(line)
+                if len(head) > 1 and line.strip() in ("---", "..."):
+                    break
+    except OSError:
+        return {}
+    return front_matter_lines(head)
+
+
+def excerpt(section: nodes.Element, limit: int = EXCERPT_LENGTH) -> str:
+    """The post's first paragraph, cut at a word boundary."""
+    for paragraph in section.findall(nodes.paragraph):
+        text = " ".join(paragraph.astext().split())
+        if not text:
+            continue
+        if len(text) <= limit:
+            return text
+        return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+    return ""
+
+
+def title_section(document: nodes.document, title: str) -> nodes.section:
+    """The one top-level section of the page, its heading set to ``title``.
+
+    MyST's ``title_to_header`` turns the front matter title into the H1; its raw
+    text (series suffix, wrapped spaces, any markup) is replaced by the clean
+    title. Posts without one get a section made here. Any other top-level
+    section (an H1 in the body) moves inside, so the page has one H1 only.
+    """
+    body = [child for child in document.children if not isinstance(child, nodes.docinfo)]
+    sections = [child for child in body if isinstance(child, nodes.section)]
+    if sections and all(isinstance(child, _INVISIBLE) for child in body[: body.index(sections[0])]):
+        section = sections[0]
+        section[0].children = []
+        section[0] += nodes.Text(title)
+        rest = body[body.index(section) + 1:]
+    else:
+        section = nodes.section(ids=[make_id(title) or "episode"], names=[])
+        section += nodes.title(title, title)
+        document.insert(document.index(body[0]) if body else len(document), section)
+        rest = body
+    for child in rest:
+        document.remove(child)
+        section += child
+    return section
+
+
+def byline(episode: Episode) -> nodes.paragraph:
+    parts: list[nodes.Node] = []
+    if episode.number is not None:
+        parts.append(nodes.inline("", f"Episode {episode.number}", classes=["podcast-number"]))
+    if episode.published is not None:
+        parts.append(nodes.inline("", format_date(episode.published), classes=["podcast-date"]))
+    if episode.guests:
+        names = ", ".join(episode.guests)
+        parts.append(nodes.inline("", f"with {names}", classes=["podcast-guests"]))
+    paragraph = nodes.paragraph(classes=["podcast-byline"])
+    for index, part in enumerate(parts):
+        if index:
+            paragraph += nodes.inline("", " · ", classes=["podcast-separator"])
+        paragraph += part
+    return paragraph
+
+
+def substack_link(url: str) -> nodes.paragraph:
+    paragraph = nodes.paragraph(classes=["podcast-substack"])
+    paragraph += nodes.reference("", "Read on Substack", refuri=url)
+    return paragraph
+
+
+class EpisodeTransform(SphinxTransform):
+    """Decode a post's front matter and give its page the episode header."""
+
+    default_priority = 500
+
+    def apply(self, **kwargs) -> None:
+        docname = self.env.docname
+        if not is_episode(docname, self.config.podcast_episodes_dir):
+            return
+        meta = {
+            key: value
+            for key, value in self.env.metadata[docname].items()
+            if isinstance(value, str)
+        }
+        episode, problems = decode(docname, meta)
+        if problems:
+            lines = key_lines(str(self.env.doc2path(docname)))
+            for problem in problems:
+                logger.warning(
+                    problem.message,
+                    location=(docname, lines.get(problem.key, 1)),
+                    type="podcast",
+                    subtype=problem.subtype,
+                )
+
+        section = title_section(self.document, episode.title)
+        episode = replace(episode, excerpt=excerpt(section))
+
+        header: list[nodes.Node] = [byline(episode)]
+        if episode.youtube_id:
+            header.append(video_node(episode, self.config.podcast_youtube_privacy))
+        if episode.substack_url:
+            header.append(substack_link(episode.substack_url))
+        header.append(listings.listen_links(self.config.podcast_listen_links))
+        for offset, node in enumerate(header, start=1):
+            section.insert(offset, node)
+        section += listings.episode_pager()
+
+        self.env.get_domain("podcast").add_episode(episode)

@@ -1,0 +1,149 @@
+"""The YouTube embed: sphinxcontrib-youtube's node, with our own visitors.
+
+We build the library's ``youtube`` node ourselves instead of running its
+directive, because the directive queues a thumbnail download for LaTeX builds
+(no build may touch the network). Its HTML visitor draws a fixed 560 px iframe
+with no ``title`` and no lazy loading, so we override that visitor from outside:
+a responsive 16:9 box holding a click-to-load facade (the thumbnail and a play
+button) and, in a ``<template>``, the privacy-mode iframe that replaces it when
+the listener presses play. Nothing from YouTube but the thumbnail loads before.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinxcontrib.youtube.youtube import youtube
+
+from .episode import Episode
+
+PRIVACY_EMBED = "https://www.youtube-nocookie.com/embed/"
+STANDARD_EMBED = "https://www.youtube.com/embed/"
+# What the player may use; "autoplay" lets the facade start it on the first click.
+IFRAME_ALLOW = (
+    "accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; "
+    "picture-in-picture; web-share"
+)
+
+
+def video_node(episode: Episode, privacy: bool) -> youtube:
+    """The library's node for an episode's video, carrying the episode's title."""
+    return youtube(
+        id=episode.youtube_id,
+        title=episode.title,
+        aspect=(16, 9),
+        width=None,
+        height=None,
+        align=None,
+        url_parameters="",
+        # The library turns privacy on for any non-empty value, so use None for off.
+        privacy_mode="on" if privacy else None,
+        platform="youtube",
+        platform_url="https://youtu.be/",
+        platform_url_privacy=PRIVACY_EMBED,
+        instance="https://youtu.be/",
+    )
+
+
+def watch_url(node: youtube) -> str:
+    return f"https://www.youtube.com/watch?v={node['id']}"
+
+
+def embed_url(node: youtube) -> str:
+    host = PRIVACY_EMBED if node.get("privacy_mode") else STANDARD_EMBED
+    # enablejsapi lets the chapter links seek the player through postMessage.
+    return f"{host}{node['id']}?enablejsapi=1&rel=0"
+
+
+def _tag(name: str, attributes: dict[str, str | None]) -> str:
+    rendered = "".join(
+        f' {key}="{escape(value, quote=True)}"' if value is not None else f" {key}"
+        for key, value in attributes.items()
+    )
+    return f"<{name}{rendered}>"
+
+
+def iframe_html(node: youtube) -> str:
+    title = node.get("title") or "YouTube video"
+    return _tag(
+        "iframe",
+        {
+            "src": embed_url(node),
+            "title": f"Video: {title}",
+            "loading": "lazy",
+            "allow": IFRAME_ALLOW,
+            "referrerpolicy": "strict-origin-when-cross-origin",
+            "allowfullscreen": None,
+        },
+    ) + "</iframe>"
+
+
+def facade_html(node: youtube) -> str:
+    title = node.get("title") or "YouTube video"
+    thumbnail = f"https://i.ytimg.com/vi/{node['id']}/hqdefault.jpg"
+    return (
+        _tag("a", {"class": "podcast-video-facade", "href": watch_url(node)})
+        + _tag("img", {"src": thumbnail, "alt": "", "loading": "lazy", "decoding": "async",
+                       "width": "480", "height": "360"})
+        + '<span class="podcast-video-play" aria-hidden="true"></span>'
+        + f'<span class="podcast-video-label">Play video: {escape(title)}</span>'
+        + "</a>"
+    )
+
+
+def visit_youtube_html(self, node: youtube) -> None:
+    facade = self.builder.config.podcast_youtube_facade
+    self.body.append(
+        _tag("div", {"class": "podcast-video", "data-video-id": node["id"],
+                     "data-facade": "true" if facade else "false"})
+    )
+    if facade:
+        self.body.append(facade_html(node) + "<template>" + iframe_html(node) + "</template>")
+    else:
+        self.body.append(iframe_html(node))
+    self.body.append("</div>\n")
+    raise nodes.SkipNode
+
+
+def visit_youtube_link(self, node: youtube) -> None:
+    """E-books have no player: the video is a plain link to YouTube."""
+    title = node.get("title") or "this episode"
+    self.body.append(
+        '<p class="podcast-video-link">'
+        + _tag("a", {"href": watch_url(node)})
+        + f"Watch {escape(title)} on YouTube</a></p>\n"
+    )
+    raise nodes.SkipNode
+
+
+def visit_youtube_text(self, node: youtube) -> None:
+    self.add_text(f"Video: {watch_url(node)}")
+    raise nodes.SkipNode
+
+
+def visit_youtube_plain(self, node: youtube) -> None:
+    self.body.append(f"Video: {watch_url(node)}\n")
+    raise nodes.SkipNode
+
+
+def visit_youtube_latex(self, node: youtube) -> None:
+    self.body.append(r"\begin{quote}\url{%s}\end{quote}" % watch_url(node) + "\n")
+    raise nodes.SkipNode
+
+
+def setup(app: Sphinx) -> None:
+    app.setup_extension("sphinxcontrib.youtube")
+    app.add_config_value("podcast_youtube_privacy", True, "env", bool)
+    app.add_config_value("podcast_youtube_facade", True, "html", bool)
+    app.add_node(
+        youtube,
+        override=True,
+        html=(visit_youtube_html, None),
+        epub=(visit_youtube_link, None),
+        latex=(visit_youtube_latex, None),
+        text=(visit_youtube_text, None),
+        man=(visit_youtube_plain, None),
+        texinfo=(visit_youtube_plain, None),
+    )

@@ -1,0 +1,77 @@
+"""Sphinx configuration of the Learning from Machine Learning show notes."""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+project = "Learning from Machine Learning"
+author = "Seth Levine"
+copyright = "2023–2026, Seth Levine"
+
+extensions = ["myst_parser", "podcast"]
+
+# The host's posts are Jekyll files: .markdown as well as .md.
+source_suffix = {".md": "markdown", ".markdown": "markdown"}
+exclude_patterns = ["_build", ".venv", "README.md", "Thumbs.db", ".DS_Store"]
+
+# The front matter title becomes the page's H1 (the extension cleans it up).
+myst_title_to_header = True
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+# -- The podcast ------------------------------------------------------------
+podcast_episodes_dir = "episodes"
+podcast_youtube_privacy = True  # embed from youtube-nocookie.com
+podcast_youtube_facade = True  # thumbnail until play is pressed: no YouTube request before
+podcast_listen_links = [
+    {
+        "name": "YouTube",
+        "url": "https://www.youtube.com/@learningfrommachinelearning",
+        "icon": "fa-brands fa-youtube",
+    },
+    {
+        "name": "Apple Podcasts",
+        "url": "https://podcasts.apple.com/us/podcast/learning-from-machine-learning/id1663925230",
+        "icon": "fa-solid fa-podcast",
+    },
+    {
+        "name": "Spotify",
+        "url": "https://open.spotify.com/search/Learning%20from%20Machine%20Learning/podcasts",
+        "icon": "fa-brands fa-spotify",
+    },
+    {
+        "name": "RSS",
+        "url": "https://media.rss.com/learning-from-machine-learning/feed.xml",
+        "icon": "fa-solid fa-rss",
+    },
+]
+substack_url = "https://mindfulmachines.substack.com"
+
+# -- HTML -------------------------------------------------------------------
+html_theme = "pydata_sphinx_theme"
+html_title = project
+html_static_path = ["_static"]
+templates_path = ["_templates"]
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+
+# Read the Docs tells the canonical URL of the version being built.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+
+html_theme_options = {
+    "icon_links": [
+        {"name": link["name"], "url": link["url"], "icon": link["icon"]}
+        for link in podcast_listen_links
+    ]
+    + [{"name": "Substack", "url": substack_url, "icon": "fa-solid fa-newspaper"}],
+    "navbar_align": "left",
+    "show_prev_next": False,  # episodes carry their own, in date order
+    "show_toc_level": 2,
+    "footer_start": ["copyright"],
+    "footer_end": [],
+    "secondary_sidebar_items": ["page-toc"],
+}
+html_sidebars = {"index": [], "archive/index": []}
