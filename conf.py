@@ -14,7 +14,7 @@ extensions = ["myst_parser", "podcast"]
 
 # The host's posts are Jekyll files: .markdown as well as .md.
 source_suffix = {".md": "markdown", ".markdown": "markdown"}
-exclude_patterns = ["_build", ".venv", "README.md", "Thumbs.db", ".DS_Store"]
+exclude_patterns = ["_build", ".venv", ".ci", "_ext", "tests", "bench", "README.md", "Thumbs.db", ".DS_Store"]
 
 # The front matter title becomes the page's H1 (the extension cleans it up).
 myst_title_to_header = True
@@ -69,6 +69,8 @@ html_theme_options = {
     + [{"name": "Substack", "url": substack_url, "icon": "fa-solid fa-newspaper"}],
     "navbar_align": "left",
     "show_prev_next": False,  # episodes carry their own, in date order
+    # the sidebar shows the current year's episodes only: pages stay small at any size
+    "collapse_navigation": True,
     "show_toc_level": 2,
     "footer_start": ["copyright"],
     "footer_end": [],

@@ -26,7 +26,8 @@ STATIC = Path(__file__).parent / "static"
 
 
 def add_static_path(app: Sphinx) -> None:
-    app.config.html_static_path.append(str(STATIC))
+    # A new list: appending would change the shared default of every later app.
+    app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
 
 
 def setup(app: Sphinx) -> dict:

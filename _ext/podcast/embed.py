@@ -129,7 +129,7 @@ def visit_youtube_plain(self, node: youtube) -> None:
 
 
 def visit_youtube_latex(self, node: youtube) -> None:
-    self.body.append(r"\begin{quote}\url{%s}\end{quote}" % watch_url(node) + "\n")
+    self.body.append(rf"\begin{{quote}}\url{{{watch_url(node)}}}\end{{quote}}" + "\n")
     raise nodes.SkipNode
 
 

@@ -1,0 +1,40 @@
+"""Reading what a test build wrote."""
+
+import shutil
+from io import StringIO
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_escape_sequences
+
+
+def build_root(root: Path, folder: Path, buildername: str = "html", files=None, remove=(),
+               **kwargs) -> SphinxTestApp:
+    """Copy a test root into ``folder`` (once), add or remove files, and build it.
+
+    A second call on the same folder is an incremental build of the first.
+    """
+    if not folder.exists():
+        shutil.copytree(root, folder)
+    for name, text in (files or {}).items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for name in remove:
+        (folder / name).unlink()
+    kwargs.setdefault("status", StringIO())
+    kwargs.setdefault("warning", StringIO())
+    app = SphinxTestApp(buildername, srcdir=folder, **kwargs)
+    app.build()
+    return app
+
+
+def page(app, docname: str) -> BeautifulSoup:
+    """The HTML page of ``docname``, parsed."""
+    return BeautifulSoup((app.outdir / f"{docname}.html").read_text(encoding="utf-8"),
+                         "html.parser")
+
+
+def warnings(app) -> str:
+    return strip_escape_sequences(app.warning.getvalue())

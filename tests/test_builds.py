@@ -1,0 +1,122 @@
+"""Build variants: configuration switches, e-book, parallel and incremental builds."""
+
+from helpers import page, warnings
+from sphinx.util.console import strip_escape_sequences
+from test_site import NEWEST_FIRST, ONE, THREE, TURING, TWO_GUESTS, linked_docnames
+
+NEW = "episodes/2025-06-30-new-guest"
+NEW_POST = """---
+title: 'Hedy Lamarr: Frequency Hopping | Learning from Machine Learning #15'
+date: 2025-06-30 10:00:00 -0400
+youtubeID: AAAAAAAAAAA
+---
+
+Hedy Lamarr on inventing frequency hopping.
+"""
+
+
+def test_privacy_mode_can_be_switched_off(build):
+    app = build(confoverrides={"podcast_youtube_privacy": False})
+    iframe = page(app, ONE).select_one(".podcast-video").find("iframe")
+    assert iframe["src"].startswith("https://www.youtube.com/embed/bLW_RH2Y6oI?")
+
+
+def test_without_facade_the_iframe_is_in_the_page(build):
+    app = build(confoverrides={"podcast_youtube_facade": False})
+    box = page(app, ONE).select_one(".podcast-video")
+    assert box.select_one(".podcast-video-facade") is None
+    assert box.find("template") is None
+    assert box.find("iframe")["src"].startswith("https://www.youtube-nocookie.com/embed/")
+
+
+def test_epub_has_the_video_as_a_link(build):
+    app = build("epub")
+    assert warnings(app) == ""
+    text = (app.outdir / f"{ONE}.xhtml").read_text(encoding="utf-8")
+    assert "<iframe" not in text and "<template" not in text
+    assert 'href="https://www.youtube.com/watch?v=bLW_RH2Y6oI"' in text
+    # no remote thumbnails in the e-book's listings
+    assert "i.ytimg.com" not in (app.outdir / "index.xhtml").read_text(encoding="utf-8")
+
+
+def test_latex_has_the_video_as_a_link_and_downloads_nothing(build):
+    app = build("latex")
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert r"\url{https://www.youtube.com/watch?v=bLW_RH2Y6oI}" in tex
+    assert not any((app.outdir / "_video_thumbnail").glob("*"))
+
+
+def html_pages(app):
+    return {
+        path.relative_to(app.outdir).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(app.outdir.rglob("*.html"))
+    }
+
+
+def test_parallel_build_equals_serial(build, sphinx_test_tempdir, rootdir):
+    from helpers import build_root
+
+    serial = build_root(rootdir / "test-site", sphinx_test_tempdir / "serial-twin")
+    serial.cleanup()
+    parallel = build(parallel=2)
+    assert warnings(parallel) == ""
+    serial_pages, parallel_pages = html_pages(serial), html_pages(parallel)
+    assert serial_pages.keys() == parallel_pages.keys()
+    for name, text in serial_pages.items():
+        assert parallel_pages[name] == text, name
+
+
+def written(app):
+    """Docnames the last build wrote, from its status output."""
+    status = strip_escape_sequences(app.status.getvalue())
+    return {
+        line.split()[-1]
+        for line in status.splitlines()
+        if line.startswith("writing output... [")
+    }
+
+
+def test_adding_an_episode_updates_listings_and_its_neighbour(build):
+    build()
+    app = build(files={f"{NEW}.md": NEW_POST})
+    assert warnings(app) == ""
+    home = page(app, "index").select_one(".podcast-cards")
+    assert linked_docnames(home, app, "index")[0] == NEW
+    archive = page(app, "archive/index")
+    assert NEW in linked_docnames(archive.select_one(".podcast-episode-list"), app,
+                                  "archive/index")
+    nxt = page(app, TWO_GUESTS).select_one(".podcast-pager-next")
+    assert linked_docnames(nxt, app, TWO_GUESTS) == [NEW]
+    # older episodes far from the new one are not rewritten
+    assert ONE not in written(app)
+
+
+def test_editing_a_title_updates_every_page_that_shows_it(build):
+    build()
+    app = build(files={f"{TURING}.md": NEW_POST.replace(
+        "Hedy Lamarr: Frequency Hopping", "Alan Turing: Renamed").replace(
+        "2025-06-30 10:00:00 -0400", "2024-03-01 17:50:26 +0000")})
+    assert page(app, TURING).find("h1").get_text().startswith("Alan Turing: Renamed")
+    prev = page(app, TWO_GUESTS).select_one(".podcast-pager-prev").get_text()
+    assert "Alan Turing: Renamed" in prev
+    assert "Alan Turing: Renamed" in page(app, "archive/2024").select_one(
+        ".podcast-cards").get_text()
+    assert "Alan Turing: Renamed" in page(app, "index").select_one(".podcast-cards").get_text()
+    shown_in = {TURING, TWO_GUESTS, THREE, "index", "archive/index", "archive/2024"}
+    # Sphinx also rewrites the year pages whose toctree holds a rewritten page
+    assert shown_in <= written(app) <= shown_in | {"archive/2023", "archive/2025"}
+
+
+def test_removing_an_episode_updates_listings_and_neighbours(build):
+    build()
+    app = build(remove=[f"{TURING}.md"])
+    assert warnings(app) == ""
+    listed = linked_docnames(page(app, "archive/index"), app, "archive/index")
+    assert TURING not in listed
+    assert not (app.srcdir / "archive" / "2024.md").exists()
+    years = [h.get_text(strip=True).rstrip("#") for h in page(app, "archive/index").select(
+        "article h2")]
+    assert years == ["2025", "2023"]
+    prev = page(app, TWO_GUESTS).select_one(".podcast-pager-prev")
+    assert linked_docnames(prev, app, TWO_GUESTS) == [THREE]
+    assert NEWEST_FIRST[0] == TWO_GUESTS

@@ -1,0 +1,173 @@
+"""Front matter decoding and title parsing: pure functions, no Sphinx."""
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from podcast.episode import (
+    decode,
+    front_matter_lines,
+    parse_date,
+    parse_list,
+    parse_title,
+    youtube_id_from,
+)
+
+EST = timezone(timedelta(hours=-5))
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "guests", "number"),
+    [
+        (
+            "Sebastian Raschka: Learning ML, Responsible AI, AGI  | Learning from Machine "
+            "Learning #4",
+            "Sebastian Raschka: Learning ML, Responsible AI, AGI",
+            ("Sebastian Raschka",),
+            4,
+        ),
+        (
+            "Chris Van Pelt | ML Tooling | Learning from Machine Learning #9",
+            "Chris Van Pelt: ML Tooling",
+            ("Chris Van Pelt",),
+            9,
+        ),
+        (
+            "Michelle Gill: AI-Assisted Drug Discovery, NVIDIA | Learning\n  from Machine "
+            "Learning #8",
+            "Michelle Gill: AI-Assisted Drug Discovery, NVIDIA",
+            ("Michelle Gill",),
+            8,
+        ),
+        (
+            "Ann Lee & Bo Chen: Pairs | Learning from Machine Learning #20",
+            "Ann Lee & Bo Chen: Pairs",
+            ("Ann Lee", "Bo Chen"),
+            20,
+        ),
+        ("Welcome to Learning from Machine Learning!", "Welcome to Learning from Machine "
+         "Learning!", (), None),
+        # A colon without the series marker is no interview: no guest is guessed.
+        ("Update: a new season", "Update: a new season", (), None),
+        ("Season recap | Learning from Machine Learning #30", "Season recap", (), 30),
+    ],
+)
+def test_title_shapes(raw, text, guests, number):
+    title = parse_title(raw)
+    assert (title.text, title.guests, title.number) == (text, guests, number)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "has_time"),
+    [
+        ("2023-03-26 18:02:06 -0500", datetime(2023, 3, 26, 18, 2, 6, tzinfo=EST), True),
+        ("2024-03-01 17:50:26 +0000", datetime(2024, 3, 1, 17, 50, 26, tzinfo=UTC),
+         True),
+        ("2025-05-28T22:30:30+02:00",
+         datetime(2025, 5, 28, 22, 30, 30, tzinfo=timezone(timedelta(hours=2))), True),
+        ("2025-05-28 22:30:30+05:30",
+         datetime(2025, 5, 28, 22, 30, 30, tzinfo=timezone(timedelta(hours=5, minutes=30))),
+         True),
+        ("2025-05-28T22:30:30Z", datetime(2025, 5, 28, 22, 30, 30, tzinfo=UTC), True),
+        ("2023-03-26 18:02:06", datetime(2023, 3, 26, 18, 2, 6), True),
+        ("2023-03-26", datetime(2023, 3, 26), False),
+    ],
+)
+def test_dates_keep_their_timezone(text, expected, has_time):
+    moment, timed = parse_date(text)
+    assert moment == expected
+    assert moment.utcoffset() == expected.utcoffset()
+    assert timed is has_time
+
+
+@pytest.mark.parametrize("text", ["", "yesterday", "2023-13-40", "26/03/2023"])
+def test_bad_dates_raise_value_error(text):
+    with pytest.raises(ValueError):
+        parse_date(text)
+
+
+def test_categories_as_jekyll_string_or_yaml_list():
+    assert parse_list("machine learning updates") == ("machine", "learning", "updates")
+    assert parse_list('["machine learning", "interviews"]') == ("machine learning", "interviews")
+    assert parse_list("") == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("gOEey-pbM90", "gOEey-pbM90"),
+        ("https://youtu.be/gOEey-pbM90?si=x", "gOEey-pbM90"),
+        ("https://www.youtube.com/watch?v=gOEey-pbM90&t=149s", "gOEey-pbM90"),
+        ("https://www.youtube.com/embed/gOEey-pbM90", "gOEey-pbM90"),
+        ("gOEey-pbM9", None),
+        ('gOEey"pbM90', None),
+        ("https://example.org/watch?v=gOEey-pbM90", None),
+    ],
+)
+def test_youtube_ids(value, expected):
+    assert youtube_id_from(value) == expected
+
+
+def test_decode_the_hosts_post():
+    meta = {
+        "categories": "machine learning updates",
+        "date": "2023-03-26 18:02:06 -0500",
+        "layout": "post",
+        "title": "Sebastian Raschka: Learning ML, Responsible AI, AGI  | Learning from Machine "
+        "Learning #4",
+        "youtubeID": "gOEey-pbM90",
+        "substack_url": "https://mindfulmachines.substack.com/p/x",
+    }
+    episode, problems = decode("episodes/2023-03-26-x", meta)
+    assert problems == []
+    assert episode.title == "Sebastian Raschka: Learning ML, Responsible AI, AGI"
+    assert episode.guests == ("Sebastian Raschka",)
+    assert episode.number == 4
+    assert episode.published == datetime(2023, 3, 26, 18, 2, 6, tzinfo=EST)
+    assert episode.categories == ("machine", "learning", "updates")
+    assert episode.youtube_id == "gOEey-pbM90"
+    assert episode.extra == {}
+
+
+def test_explicit_keys_win_over_the_title():
+    meta = {
+        "title": "Ann Lee: Topics | Learning from Machine Learning #4",
+        "guests": '["Bo Chen", "Cy Dee"]',
+        "episode": "7",
+        "mood": "sunny",
+    }
+    episode, problems = decode("episodes/x", meta)
+    assert problems == []
+    assert episode.guests == ("Bo Chen", "Cy Dee")
+    assert episode.number == 7
+    assert episode.title == "Ann Lee: Topics"
+    assert episode.extra == {"mood": "sunny"}
+
+
+def test_problems_name_their_key():
+    meta = {"date": "someday", "youtubeID": "<b>nope</b>", "substack_url": "javascript:alert(1)",
+            "episode": "four"}
+    episode, problems = decode("episodes/2023-05-06-post", meta)
+    assert {problem.key for problem in problems} == {
+        "title", "date", "youtubeID", "substack_url", "episode"}
+    # the date falls back to the Jekyll file name, the title to the file's name
+    assert episode.published == datetime(2023, 5, 6)
+    assert episode.title == "2023-05-06-post"
+    assert episode.youtube_id is None and episode.substack_url is None
+
+
+def test_front_matter_lines():
+    lines = ["---\n", "layout: post\n", "title: 'a\n", "  b'\n", "date: 2023-01-01\n", "---\n",
+             "date: not front matter\n"]
+    assert front_matter_lines(lines) == {"layout": 2, "title": 3, "date": 5}
+    assert front_matter_lines(["no front matter\n"]) == {}
+
+
+@given(st.dictionaries(st.sampled_from(["title", "date", "categories", "youtubeID",
+                                        "substack_url", "guests", "episode", "other"]),
+                       st.text()))
+def test_decode_never_raises(meta):
+    episode, problems = decode("episodes/2023-01-01-x", meta)
+    assert isinstance(episode.title, str)
+    assert all(problem.message for problem in problems)
