@@ -53,6 +53,7 @@ substack_url = "https://mindfulmachines.substack.com"
 html_theme = "pydata_sphinx_theme"
 html_title = project
 html_static_path = ["_static"]
+html_css_files = ["site.css"]
 templates_path = ["_templates"]
 html_last_updated_fmt = None
 html_copy_source = False

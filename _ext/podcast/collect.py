@@ -20,7 +20,7 @@ from .episode import Episode, decode, format_date, front_matter_lines
 
 logger = logging.getLogger(__name__)
 
-EXCERPT_LENGTH = 280
+EXCERPT_LENGTH = 200
 # Nodes that may stand before the H1 without being content of the page.
 _INVISIBLE = (nodes.target, nodes.comment, nodes.substitution_definition, nodes.system_message)
 
