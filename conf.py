@@ -14,7 +14,9 @@ extensions = ["myst_parser", "podcast"]
 
 # The host's posts are Jekyll files: .markdown as well as .md.
 source_suffix = {".md": "markdown", ".markdown": "markdown"}
-exclude_patterns = ["_build", ".venv", ".ci", "_ext", "tests", "bench", "README.md", "Thumbs.db", ".DS_Store"]
+exclude_patterns = [
+    "_build", ".venv", ".ci", "_ext", "tests", "bench", "README.md", "Thumbs.db", ".DS_Store",
+]
 
 # The front matter title becomes the page's H1 (the extension cleans it up).
 myst_title_to_header = True
