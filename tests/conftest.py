@@ -5,11 +5,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, build_root
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
-
-from helpers import build_root  # noqa: E402
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 collect_ignore = ["roots"]

@@ -8,6 +8,9 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
+#: The project's own folder.
+ROOT = Path(__file__).resolve().parent.parent
+
 
 def build_root(root: Path, folder: Path, buildername: str = "html", files=None, remove=(),
                **kwargs) -> SphinxTestApp:

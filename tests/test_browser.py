@@ -1,0 +1,63 @@
+"""The embed in a real browser: nothing from YouTube but the thumbnail before play."""
+
+import pytest
+from browser import Offsite, chromium, serve
+from helpers import build_root
+from test_site import ONE
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site_url(sphinx_test_tempdir, rootdir):
+    app = build_root(rootdir / "test-site", sphinx_test_tempdir / "browser-site")
+    app.cleanup()
+    with serve(app.outdir) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_nothing_but_the_thumbnail_loads_before_play(page, site_url):
+    offsite = Offsite(page)
+    page.goto(f"{site_url}/{ONE}.html")
+    page.wait_for_load_state("networkidle")
+    youtube = [url for url in offsite.requests if "youtube" in url or "ytimg" in url]
+    assert youtube == ["https://i.ytimg.com/vi/bLW_RH2Y6oI/hqdefault.jpg"]
+    assert page.locator("iframe").count() == 0
+    assert page.context.cookies() == []
+
+
+def test_pressing_play_loads_the_privacy_player(page, site_url):
+    offsite = Offsite(page)
+    page.goto(f"{site_url}/{ONE}.html")
+    page.click(".podcast-video-facade")
+    iframe = page.locator(".podcast-video iframe")
+    iframe.wait_for()
+    src = iframe.get_attribute("src")
+    assert src.startswith("https://www.youtube-nocookie.com/embed/bLW_RH2Y6oI?")
+    assert "autoplay=1" in src and "enablejsapi=1" in src
+    assert iframe.get_attribute("title") == "Video: Ada Lovelace: Engines, Poetry, Science"
+    assert page.locator(".podcast-video-facade").count() == 0
+    page.wait_for_timeout(200)
+    assert any(url.startswith("https://www.youtube-nocookie.com/embed/")
+               for url in offsite.requests)
+
+
+def test_keyboard_reaches_and_presses_play(page, site_url):
+    page.goto(f"{site_url}/{ONE}.html")
+    page.focus(".podcast-video-facade")
+    page.keyboard.press("Enter")
+    page.locator(".podcast-video iframe").wait_for()

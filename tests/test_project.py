@@ -1,0 +1,56 @@
+"""The shipped site itself: the host's post, built as Read the Docs builds it."""
+
+import shutil
+
+import pytest
+from helpers import ROOT, page, warnings
+from sphinx.testing.util import SphinxTestApp
+
+SEBASTIAN = (
+    "episodes/2023-03-26-sebastian-raschka-learning-ml-responsible-ai-agi-learning-from-"
+    "machine-learning-4"
+)
+
+
+@pytest.fixture(scope="module")
+def shipped(sphinx_test_tempdir):
+    folder = sphinx_test_tempdir / "shipped-site"
+    shutil.copytree(ROOT, folder, ignore=shutil.ignore_patterns(
+        ".venv", "_build", ".git", "tests", "archive", "__pycache__"))
+    from io import StringIO
+
+    app = SphinxTestApp("html", srcdir=folder, warningiserror=True, status=StringIO(),
+                        warning=StringIO(), confoverrides={"nitpicky": True})
+    app.build()
+    yield app
+    app.cleanup()
+
+
+def test_shipped_site_builds_without_warnings(shipped):
+    assert warnings(shipped) == ""
+
+
+def test_the_hosts_post_is_shipped_unchanged():
+    post = ROOT / f"{SEBASTIAN}.markdown"
+    text = post.read_text(encoding="utf-8")
+    assert text.startswith("---\ncategories: machine learning updates\n")
+    assert "title: 'Sebastian Raschka: Learning ML, Responsible AI, AGI  | Learning from " \
+           "Machine\n  Learning #4'" in text
+
+
+def test_the_hosts_post_as_a_page(shipped):
+    soup = page(shipped, SEBASTIAN)
+    assert soup.find("h1").get_text().startswith(
+        "Sebastian Raschka: Learning ML, Responsible AI, AGI")
+    byline = soup.select_one(".podcast-byline").get_text()
+    assert "Episode 4" in byline and "March 26, 2023" in byline
+    assert "Sebastian Raschka" in byline
+    assert soup.select_one(".podcast-video")["data-video-id"] == "gOEey-pbM90"
+    home = page(shipped, "index")
+    assert "Sebastian Raschka: Learning ML" in home.select_one(".podcast-cards").get_text()
+
+
+def test_navbar_has_the_listen_icons(shipped):
+    labels = {a.get("aria-label") or a.get("title") for a in
+              page(shipped, "index").select(".navbar-icon-links a")}
+    assert {"YouTube", "Apple Podcasts", "Spotify", "Substack", "RSS"} <= labels
