@@ -56,17 +56,43 @@ def chromium():
             browser.close()
 
 
-class Offsite:
-    """Records every request that leaves localhost and aborts it (no network here)."""
+# Stands in for YouTube's player (unreachable here): it records the iframe API
+# commands the page sends it.
+PLAYER_STUB = """<!doctype html><title>player</title><script>
+window.received = [];
+addEventListener("message", function (event) { window.received.push(event.data); });
+</script>"""
 
-    def __init__(self, page):
+
+class Offsite:
+    """Records every request that leaves localhost and aborts it (no network here).
+
+    With ``player=True`` the embedded player's page is answered by a stub that
+    records the commands it receives.
+    """
+
+    def __init__(self, page, player: bool = False):
         self.requests: list[str] = []
+        self.player = player
         page.route("**/*", self._route)
 
     def _route(self, route):
         url = route.request.url
         if url.startswith("http://127.0.0.1"):
             route.continue_()
+            return
+        self.requests.append(url)
+        if self.player and "/embed/" in url:
+            route.fulfill(status=200, content_type="text/html", body=PLAYER_STUB)
         else:
-            self.requests.append(url)
             route.abort()
+
+
+def player_commands(page) -> list[dict]:
+    """The iframe API commands the stub player has received so far."""
+    import json
+
+    for frame in page.frames:
+        if "/embed/" in frame.url:
+            return [json.loads(message) for message in frame.evaluate("window.received")]
+    return []

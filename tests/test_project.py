@@ -54,3 +54,11 @@ def test_navbar_has_the_listen_icons(shipped):
     labels = {a.get("aria-label") or a.get("title") for a in
               page(shipped, "index").select(".navbar-icon-links a")}
     assert {"YouTube", "Apple Podcasts", "Spotify", "Substack", "RSS"} <= labels
+
+
+def test_the_hosts_post_shows_its_22_chapters(shipped):
+    items = page(shipped, SEBASTIAN).select("ol.podcast-chapters > li.podcast-chapter")
+    assert len(items) == 22
+    assert items[0].select_one(".podcast-chapter-title").get_text() == "Career Background"
+    assert items[-2].a["href"].endswith("&t=3678s")  # 01:01:18
+    assert (shipped.outdir / f"{SEBASTIAN}.chapters.json").is_file()

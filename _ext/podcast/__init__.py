@@ -5,6 +5,8 @@
 - ``episode``: the Episode record and front matter decoding (no Sphinx)
 - ``collect``: reading a post into an Episode and the page's header
 - ``embed``: the YouTube embed, on sphinxcontrib-youtube's node
+- ``timestamps``: parsing timestamp lines into chapters (no Sphinx)
+- ``chapters``: the chapters directive, legacy timestamp lists, JSON chapters
 - ``listings``: episode listings and previous/next links, filled from the domain
 - ``archive``: the generated "All episodes" and year pages
 - ``domain``: the ``podcast`` domain holding cross-document state
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from . import archive, embed, listings
+from . import archive, chapters, embed, listings
 from .collect import EpisodeTransform
 from .domain import PodcastDomain
 
@@ -38,12 +40,13 @@ def setup(app: Sphinx) -> dict:
     embed.setup(app)
     listings.setup(app)
     archive.setup(app)
+    chapters.setup(app)
     app.connect("builder-inited", add_static_path)
     app.add_css_file("podcast.css")
     app.add_js_file("podcast.js", loading_method="defer")
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -12,6 +12,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .timestamps import Chapter
 
 #: Keys the extension understands; everything else is kept in ``Episode.extra``.
 KNOWN_KEYS = frozenset(
@@ -71,6 +75,7 @@ class Episode:
     number: int | None = None
     excerpt: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    chapters: tuple[Chapter, ...] = ()
 
     @property
     def sort_key(self) -> tuple[float, str]:

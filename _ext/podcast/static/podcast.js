@@ -1,18 +1,62 @@
-/* Click-to-load YouTube embed.
+/* The episode's player: click-to-load embed, chapters that seek, deep links.
  *
  * The page ships a thumbnail link and, in a <template>, the player's iframe.
  * Nothing is requested from YouTube (but the thumbnail) until the listener
- * presses play; then the iframe replaces the facade and starts playing.
- * Without JavaScript, or on a middle/modified click, the link opens YouTube.
+ * presses play or picks a chapter; then the iframe replaces the facade.
+ * Chapters seek the player through YouTube's iframe API (postMessage), with
+ * no script from YouTube in the page. Without JavaScript, or on a middle or
+ * modified click, every link simply opens YouTube (at the chapter's second).
  */
 (function () {
   "use strict";
+
+  var PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://www.youtube.com"];
 
   function isPlainClick(event) {
     return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
   }
 
-  /* Put the player in `box` (a .podcast-video) if it is not there yet. */
+  /* Seconds from "75", "75s", "1m15s", "1h2m3s" or "1:15"; null if none. */
+  function parseOffset(text) {
+    if (!text) return null;
+    var value = String(text).trim().toLowerCase();
+    if (value.indexOf(":") >= 0) {
+      var parts = value.split(":");
+      if (parts.length > 3 || !parts.every(function (p) { return /^\d+$/.test(p); })) return null;
+      return parts.reduce(function (total, part) { return total * 60 + parseInt(part, 10); }, 0);
+    }
+    var match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/.exec(value);
+    if (!value || !match) return null;
+    return (parseInt(match[1] || 0, 10) * 3600) + (parseInt(match[2] || 0, 10) * 60) +
+      parseInt(match[3] || 0, 10);
+  }
+
+  function videoBox(videoId) {
+    var boxes = document.querySelectorAll(".podcast-video");
+    for (var i = 0; i < boxes.length; i++) {
+      if (!videoId || boxes[i].dataset.videoId === videoId) return boxes[i];
+    }
+    return null;
+  }
+
+  /* Send one iframe API command: now, which reaches a player that has loaded,
+     and again when it loads if it has not yet (seeking twice is harmless). */
+  function command(iframe, func, args) {
+    var message = JSON.stringify({ event: "command", func: func, args: args || [] });
+    var send = function () {
+      var origin = new URL(iframe.src).origin;
+      if (PLAYER_ORIGINS.indexOf(origin) < 0 || !iframe.contentWindow) return;
+      iframe.contentWindow.postMessage(message, origin);
+    };
+    send();
+    if (iframe.dataset.ready !== "true") iframe.addEventListener("load", send, { once: true });
+  }
+
+  function markReady(iframe) {
+    iframe.addEventListener("load", function () { iframe.dataset.ready = "true"; }, { once: true });
+  }
+
+  /* Put the player in `box` if it is not there yet; returns its iframe. */
   function loadPlayer(box, startSeconds) {
     var iframe = box.querySelector("iframe");
     if (iframe) return iframe;
@@ -23,21 +67,75 @@
     src.searchParams.set("autoplay", "1");
     if (startSeconds) src.searchParams.set("start", String(Math.floor(startSeconds)));
     iframe.setAttribute("src", src.toString());
-    iframe.removeAttribute("loading");  // it is wanted now
+    iframe.removeAttribute("loading"); // it is wanted now
+    markReady(iframe);
     var facade = box.querySelector(".podcast-video-facade");
     if (facade) facade.replaceWith(iframe);
     else box.appendChild(iframe);
-    box.dataset.loaded = "true";
-    iframe.focus();
     return iframe;
   }
 
+  /* Seek the episode's player to `seconds` and play, loading it if needed. */
+  function seek(seconds, videoId) {
+    var box = videoBox(videoId);
+    if (!box) return false;
+    var iframe = loadPlayer(box, seconds);
+    if (!iframe) return false;
+    command(iframe, "seekTo", [seconds, true]);
+    command(iframe, "playVideo");
+    box.scrollIntoView({ behavior: "smooth", block: "center" });
+    return true;
+  }
+
+  function chapterStart(link) {
+    var url = new URL(link.href);
+    return { seconds: parseOffset(url.searchParams.get("t")), video: url.searchParams.get("v") };
+  }
+
   document.addEventListener("click", function (event) {
-    var facade = event.target.closest && event.target.closest(".podcast-video-facade");
-    if (!facade || !isPlainClick(event)) return;
-    event.preventDefault();
-    loadPlayer(facade.closest(".podcast-video"), 0);
+    if (!event.target.closest || !isPlainClick(event)) return;
+    var facade = event.target.closest(".podcast-video-facade");
+    if (facade) {
+      event.preventDefault();
+      var iframe = loadPlayer(facade.closest(".podcast-video"), 0);
+      if (iframe) iframe.focus();
+      return;
+    }
+    var link = event.target.closest(".podcast-chapters a.podcast-chapter-link");
+    if (link) {
+      var start = chapterStart(link);
+      if (start.seconds !== null && seek(start.seconds, start.video)) {
+        event.preventDefault();
+        var item = link.closest("li[id]");
+        if (item) history.replaceState(null, "", "#" + item.id);
+      }
+    }
   });
 
-  window.podcastPlayer = { load: loadPlayer };
+  /* "#t=75", "#t=1m15s", "#t=1:15" or a chapter's anchor start the player there. */
+  function followFragment() {
+    var fragment = decodeURIComponent(location.hash.replace(/^#/, ""));
+    if (!fragment) return;
+    var seconds = null;
+    var video = null;
+    if (fragment.indexOf("t=") === 0) {
+      seconds = parseOffset(fragment.slice(2));
+    } else {
+      var item = document.getElementById(fragment);
+      var link = item && item.querySelector(".podcast-chapters a.podcast-chapter-link, a.podcast-chapter-link");
+      if (link && item.classList.contains("podcast-chapter")) {
+        var start = chapterStart(link);
+        seconds = start.seconds;
+        video = start.video;
+      }
+    }
+    if (seconds !== null) seek(seconds, video);
+  }
+
+  document.querySelectorAll(".podcast-video iframe").forEach(markReady);
+  window.addEventListener("hashchange", followFragment);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", followFragment);
+  else followFragment();
+
+  window.podcastPlayer = { load: loadPlayer, seek: seek, parseOffset: parseOffset };
 })();

@@ -1,0 +1,304 @@
+"""Chapters: the ``{chapters}`` directive and the host's legacy timestamp lists.
+
+Both end as the same list: an ordered list of chapters, each with its start,
+title and duration, anchored by its time, linking to YouTube at that second
+(``podcast.js`` turns a click into a seek of the embedded player). The
+chapters join the episode's record in the domain, and each episode with
+chapters gets a Podcasting 2.0 JSON chapters file beside its page.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from .domain import PodcastDomain
+from .timestamps import (
+    Chapter,
+    durations,
+    format_duration,
+    parse_line,
+    starts_with_time,
+    youtube_rule_problems,
+)
+
+logger = logging.getLogger(__name__)
+
+CHAPTERS_CLASS = "podcast-chapters"
+JSON_CHAPTERS_VERSION = "1.2.0"
+_HEADING = re.compile(r"time\s*-?\s*stamps?|chapters?", re.IGNORECASE)
+
+
+class chapters_block(nodes.General, nodes.Element):
+    """A ``{chapters}`` block's lines, rendered once the episode's video is known."""
+
+
+class ChaptersDirective(SphinxDirective):
+    """``{chapters}``: one ``TIME TITLE`` per line, as in the host's lists."""
+
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        node = chapters_block(lines=[
+            (self.content_offset + index + 1, line)
+            for index, line in enumerate(self.content)
+            if line.strip()
+        ])
+        self.set_source_info(node)
+        return [node]
+
+
+@dataclass
+class Item:
+    """One line of a chapter list, before rendering."""
+
+    text: str
+    location: nodes.Node | tuple[str, int]
+    link: str | None = None
+    rest: list[nodes.Node] = field(default_factory=list)  # nested content, kept as is
+
+
+def first_paragraph(item: nodes.list_item) -> nodes.paragraph | None:
+    return item[0] if len(item) and isinstance(item[0], nodes.paragraph) else None
+
+
+def item_of(list_item: nodes.list_item) -> Item:
+    paragraph = first_paragraph(list_item)
+    if paragraph is None:
+        return Item(list_item.astext(), list_item, rest=list(list_item.children))
+    # "[02:29](https://...&t=149s) - title": the time is a link
+    first = paragraph[0] if len(paragraph) else None
+    link = first.get("refuri") if isinstance(first, nodes.reference) else None
+    return Item(paragraph.astext(), list_item, link, rest=list(list_item.children[1:]))
+
+
+def is_timestamp_list(node: nodes.Element) -> bool:
+    """A list under a heading that speaks of timestamps or chapters, or any
+    list of two or more items that all start with a time."""
+    if any(CHAPTERS_CLASS in element.get("classes", []) for element in _lineage(node)):
+        return False  # already chapters (a {chapters} block), or inside them
+    section = node.parent
+    if isinstance(section, nodes.section) and section.children and _HEADING.search(
+        section[0].astext()
+    ):
+        return True
+    items = [child for child in node.children if isinstance(child, nodes.list_item)]
+    return len(items) >= 2 and all(
+        (paragraph := first_paragraph(item)) is not None and starts_with_time(paragraph.astext())
+        for item in items
+    )
+
+
+def _lineage(node: nodes.Node):
+    """The node and its ancestors."""
+    while node is not None:
+        yield node
+        node = node.parent
+
+
+def watch_link(video_id: str, seconds: int) -> str:
+    return f"https://www.youtube.com/watch?v={video_id}&t={seconds}s"
+
+
+class ChaptersTransform(SphinxTransform):
+    """Render chapter blocks and legacy timestamp lists; record the chapters."""
+
+    default_priority = 510  # after EpisodeTransform, which records the video
+
+    def apply(self, **kwargs) -> None:
+        domain: PodcastDomain = self.env.get_domain("podcast")
+        episode = domain.episodes.get(self.env.docname)
+        video = episode.youtube_id if episode else None
+        self.anchors: set[str] = set()
+        recorded: list[Chapter] = []
+
+        self.labelled: list[tuple[str, Chapter]] = []
+        for block in list(self.document.findall(chapters_block)):
+            items = [Item(text, (self.env.docname, line)) for line, text in block["lines"]]
+            rendered, chapters = self.render(items, video, where=block)
+            block.replace_self(rendered)
+            recorded += chapters
+        lists = [node for node in self.document.findall(nodes.Element)
+                 if isinstance(node, nodes.bullet_list | nodes.enumerated_list)]
+        for listing in lists:
+            if listing.parent is None or not is_timestamp_list(listing):
+                continue
+            items = [item_of(child) for child in listing.children
+                     if isinstance(child, nodes.list_item)]
+            rendered, chapters = self.render(items, video, where=listing)
+            listing.replace_self(rendered)
+            recorded += chapters
+
+        if episode is not None and recorded:
+            domain.add_episode(replace(episode, chapters=tuple(recorded)))
+            self.label_chapters(episode.title)
+
+    def warn(self, message: str, subtype: str, location) -> None:
+        logger.warning(message, location=location, type="podcast", subtype=subtype)
+
+    def render(
+        self, items: list[Item], video: str | None, where: nodes.Node
+    ) -> tuple[nodes.enumerated_list, list[Chapter]]:
+        parsed = []
+        for item in items:
+            line = parse_line(item.text, item.link)
+            if line is None:
+                self.warn(f"cannot read a chapter in {item.text.strip()[:60]!r}: write "
+                          "'MM:SS - Title' (kept as text)", "chapter", item.location)
+            parsed.append((item, line))
+        chapters = [line.chapter for _, line in parsed if line]
+        self.check(parsed, video, where)
+
+        listing = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".",
+                                        classes=[CHAPTERS_CLASS])
+        lengths = iter(durations(chapters))
+        for item, line in parsed:
+            if line is None:
+                entry = nodes.list_item(classes=["podcast-chapter-unparsed"])
+                if isinstance(item.location, nodes.list_item):
+                    entry.extend(item.location.children)
+                else:
+                    entry += nodes.paragraph("", item.text)
+            else:
+                entry = self.chapter_item(line.chapter, next(lengths), video)
+                entry.extend(item.rest)
+            listing += entry
+        return listing, chapters
+
+    def chapter_item(self, chapter: Chapter, length: int | None,
+                     video: str | None) -> nodes.list_item:
+        anchor = chapter.anchor
+        suffix = 2
+        while anchor in self.anchors:  # the same time twice: warned, still unique
+            anchor, suffix = f"{chapter.anchor}-{suffix}", suffix + 1
+        self.anchors.add(anchor)
+        self.labelled.append((anchor, chapter))
+        entry = nodes.list_item(ids=[anchor], classes=["podcast-chapter"])
+        paragraph = nodes.paragraph()
+        holder: nodes.Element = paragraph
+        if video:
+            holder = nodes.reference("", "", refuri=watch_link(video, chapter.start),
+                                     classes=["podcast-chapter-link"])
+            paragraph += holder
+        holder += nodes.inline("", chapter.label, classes=["podcast-chapter-start"])
+        holder += nodes.Text(" ")
+        holder += nodes.inline("", chapter.title, classes=["podcast-chapter-title"])
+        if length is not None:
+            paragraph += nodes.Text(" ")
+            paragraph += nodes.inline("", f"({format_duration(length)})",
+                                      classes=["podcast-chapter-duration"])
+        entry += paragraph
+        return entry
+
+    def check(self, parsed, video: str | None, where: nodes.Node) -> None:
+        previous = None
+        for item, line in parsed:
+            if line is None:
+                continue
+            start = line.chapter.start
+            if previous is not None and start == previous:
+                self.warn(f"two chapters start at {line.chapter.label}", "chapter-duplicate",
+                          item.location)
+            elif previous is not None and start < previous:
+                self.warn(f"chapter {line.chapter.label} starts before the one above it",
+                          "chapter-order", item.location)
+            previous = start
+            if line.link_video and video and line.link_video != video:
+                self.warn(f"chapter {line.chapter.label} links to another video "
+                          f"({line.link_video}, the episode's is {video})", "chapter-link",
+                          item.location)
+            if line.link_seconds is not None and line.link_seconds != start:
+                self.warn(f"chapter {line.chapter.label} links to second {line.link_seconds}, "
+                          f"not {start}; the label wins", "chapter-link", item.location)
+        if not video and any(line for _, line in parsed):
+            self.warn("chapters in a post without a video (youtubeID): they cannot seek",
+                      "chapter-video", where)
+        if self.config.podcast_chapters_youtube_rules:
+            chapters = [line.chapter for _, line in parsed if line]
+            for problem in youtube_rule_problems(chapters):
+                self.warn(problem, "chapter-youtube", where)
+
+    def label_chapters(self, title: str) -> None:
+        """Make each chapter a ``{ref}`` target: ``<docname>#chapter-01-15``."""
+        std = self.env.get_domain("std")
+        docname = self.env.docname
+        for anchor, chapter in self.labelled:
+            name = f"{docname}#{anchor}".lower()
+            std.labels[name] = (docname, anchor, f"{chapter.label} {chapter.title} ({title})")
+            std.anonlabels[name] = (docname, anchor)
+
+
+# -- JSON chapters --------------------------------------------------------------
+
+
+def json_path(uri: str) -> str:
+    """``episodes/x.html`` -> ``episodes/x.chapters.json``, beside the page."""
+    stem = uri[: -len(".html")] if uri.endswith(".html") else uri.rstrip("/") + "/index"
+    return f"{stem}.chapters.json"
+
+
+def chapters_document(chapters: tuple[Chapter, ...], page_url: str) -> dict:
+    return {
+        "version": JSON_CHAPTERS_VERSION,
+        "chapters": [
+            {"startTime": chapter.start, "title": chapter.title,
+             "url": f"{page_url}#{chapter.anchor}"}
+            for chapter in chapters
+        ],
+    }
+
+
+def _is_html(app: Sphinx) -> bool:
+    return app.builder.format == "html" and not app.builder.name.startswith("epub")
+
+
+def link_json(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: a visible link to the page's JSON chapters."""
+    episode = app.env.get_domain("podcast").episodes.get(docname)
+    if not _is_html(app) or episode is None or not episode.chapters:
+        return
+    for listing in doctree.findall(nodes.enumerated_list):
+        if CHAPTERS_CLASS in listing["classes"]:
+            page = app.builder.get_target_uri(docname)
+            href = posixpath.relpath(json_path(page), posixpath.dirname(page) or ".")
+            paragraph = nodes.paragraph(classes=["podcast-chapters-json"])
+            paragraph += nodes.reference("", "Chapters as JSON", refuri=href)
+            listing.parent.insert(listing.parent.index(listing) + 1, paragraph)
+            return
+
+
+def write_json(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: every episode's JSON chapters, at a stable URL."""
+    if exception is not None or not _is_html(app):
+        return
+    base = (app.config.html_baseurl or "").rstrip("/")
+    domain: PodcastDomain = app.env.get_domain("podcast")
+    for episode in domain.episodes.values():
+        if not episode.chapters:
+            continue
+        page = app.builder.get_target_uri(episode.docname)
+        url = f"{base}/{page}" if base else posixpath.basename(page)
+        text = json.dumps(chapters_document(episode.chapters, url), ensure_ascii=False,
+                          indent=1)
+        target = Path(app.outdir, json_path(page))
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("podcast_chapters_youtube_rules", False, "env", bool)
+    app.add_node(chapters_block)
+    app.add_directive("chapters", ChaptersDirective)
+    app.add_transform(ChaptersTransform)
+    app.connect("doctree-resolved", link_json)
+    app.connect("build-finished", write_json)

@@ -1,0 +1,136 @@
+"""Chapters in built pages: legacy lists, the directive, warnings, JSON chapters."""
+
+import json
+import re
+
+import pytest
+from helpers import build_root, page, warnings
+
+LEGACY = "episodes/2023-02-24-legacy"
+DIRECTIVE = "episodes/2023-03-01-directive"
+SHAPES = "episodes/2023-04-01-shapes"
+PROBLEMS = "episodes/2023-05-01-problems"
+NO_VIDEO = "episodes/2023-06-01-no-video"
+
+
+@pytest.fixture(scope="module")
+def site(sphinx_test_tempdir, rootdir):
+    app = build_root(rootdir / "test-chapters", sphinx_test_tempdir / "chapters-module")
+    yield app
+    app.cleanup()
+
+
+def chapters(app, docname):
+    return page(app, docname).select_one("ol.podcast-chapters")
+
+
+def seconds_of(item):
+    return int(re.search(r"[?&]t=(\d+)s$", item.a["href"]).group(1))
+
+
+def test_legacy_list_becomes_chapters_with_the_right_seconds(site):
+    items = chapters(site, LEGACY).find_all("li", recursive=False)
+    assert [seconds_of(item) for item in items] == [149, 392, 480, 540, 600, 720, 3638, 3678]
+    assert all(item.a["href"].startswith("https://www.youtube.com/watch?v=jOj4d3JNBDU&t=")
+               for item in items)
+    titles = [item.select_one(".podcast-chapter-title").get_text() for item in items]
+    assert titles[0] == "What attracted you to Machine Learning?"
+    assert titles[-1] == "Production and Real-World Applications - Don’t reinvent the wheel"
+    durations = [d.get_text() for d in chapters(site, LEGACY).select(".podcast-chapter-duration")]
+    assert durations[:2] == ["(4 min)", "(1 min)"] and len(durations) == 7  # last: unknown
+
+
+def test_the_heading_stays(site):
+    section = page(site, LEGACY).select_one("section#episode-timestamps")
+    assert section.find("h2").get_text().startswith("Episode Timestamps")
+    assert section.select_one("ol.podcast-chapters") is not None
+
+
+def test_anchors_are_unique_and_come_from_the_time(site):
+    for docname in (LEGACY, DIRECTIVE, SHAPES, PROBLEMS, NO_VIDEO):
+        ids = [tag["id"] for tag in page(site, docname).find_all(id=True)]
+        assert len(ids) == len(set(ids)), docname
+    items = chapters(site, LEGACY).find_all("li", recursive=False)
+    assert [item["id"] for item in items][:2] == ["chapter-02-29", "chapter-06-32"]
+    assert items[6]["id"] == "chapter-1-00-38"
+
+
+def test_directive_and_legacy_list_give_the_same_html(site):
+    assert str(chapters(site, DIRECTIVE)) == str(chapters(site, LEGACY))
+
+
+def test_star_bullets_numbered_lists_and_lists_without_a_heading(site):
+    soup = page(site, SHAPES)
+    lists = soup.select("ol.podcast-chapters")
+    assert [[seconds_of(li) for li in ol.find_all("li", recursive=False)] for ol in lists] == [
+        [0, 46, 107], [0, 210]]
+    # a nested note under a chapter stays
+    assert "a nested note that stays" in lists[0].get_text()
+    # a list that is not timestamps is left alone
+    references = soup.select_one("section#links-we-mentioned ul")
+    assert references is not None and "12 monkeys: not a time" in references.get_text()
+
+
+def test_ref_targets_a_chapter_from_another_page(site):
+    links = page(site, "index").select("article a.reference.internal")
+    assert [a["href"] for a in links] == [
+        f"{LEGACY}.html#chapter-1-00-38", f"{LEGACY}.html#chapter-02-29"]
+    assert "What attracted you to Machine Learning?" in links[1].get_text()
+
+
+def test_problems_are_warned_with_file_and_line(site):
+    text = warnings(site)
+    problems = f"{PROBLEMS}.md"
+    expected = [
+        (12, "podcast.chapter", "cannot read a chapter in 'Coffee break"),
+        (14, "podcast.chapter-order", "chapter 03:00 starts before"),
+        (15, "podcast.chapter-duplicate", "two chapters start at 03:00"),
+        (16, "podcast.chapter-link", "links to second 999, not 420; the label wins"),
+        (17, "podcast.chapter-link", "links to another video"),
+    ]
+    for line, subtype, message in expected:
+        assert re.search(rf"{re.escape(problems)}:{line}: WARNING: .*{re.escape(message)}.*"
+                         rf"\[{re.escape(subtype)}\]", text), (line, text)
+    assert re.search(rf"{NO_VIDEO}\.md:10: WARNING: chapters in a post without a video.*"
+                     r"\[podcast.chapter-video\]", text)
+    assert len(text.strip().splitlines()) == 6
+
+
+def test_a_bad_item_is_kept_and_the_label_wins(site):
+    items = chapters(site, PROBLEMS).find_all("li", recursive=False)
+    assert items[1].get_text(strip=True) == "Coffee break, no time here"
+    assert "podcast-chapter-unparsed" in items[1]["class"]
+    assert seconds_of(items[5]) == 420  # the label said 07:00, the link t=999
+    ids = [item.get("id") for item in items if item.get("id")]
+    assert "chapter-03-00" in ids and "chapter-03-00-2" in ids
+
+
+def test_without_a_video_chapters_render_without_links(site):
+    items = chapters(site, NO_VIDEO).find_all("li", recursive=False)
+    assert len(items) == 2 and all(item.find("a") is None for item in items)
+
+
+def test_json_chapters_beside_the_page_and_linked(site):
+    data = json.loads((site.outdir / f"{LEGACY}.chapters.json").read_text(encoding="utf-8"))
+    assert data["version"] == "1.2.0"
+    assert [c["startTime"] for c in data["chapters"]] == [149, 392, 480, 540, 600, 720, 3638,
+                                                          3678]
+    assert data["chapters"][0] == {
+        "startTime": 149,
+        "title": "What attracted you to Machine Learning?",
+        "url": "2023-02-24-legacy.html#chapter-02-29",
+    }
+    link = page(site, LEGACY).select_one(".podcast-chapters-json a")
+    assert link["href"] == "2023-02-24-legacy.chapters.json"
+
+
+def test_chapters_are_in_the_episode_record(site):
+    episode = site.env.get_domain("podcast").episodes[LEGACY]
+    assert [chapter.start for chapter in episode.chapters][:2] == [149, 392]
+
+
+def test_youtube_rules_are_opt_in(build):
+    app = build(testroot="chapters", confoverrides={"podcast_chapters_youtube_rules": True})
+    text = warnings(app)
+    assert "[podcast.chapter-youtube]" in text
+    assert re.search(rf"{LEGACY}\.markdown:\d+: WARNING: the first chapter starts at 02:29", text)
