@@ -113,6 +113,8 @@ def test_without_a_video_chapters_render_without_links(site):
 def test_json_chapters_beside_the_page_and_linked(site):
     data = json.loads((site.outdir / f"{LEGACY}.chapters.json").read_text(encoding="utf-8"))
     assert data["version"] == "1.2.0"
+    assert data["title"] == "Nils Reimers: Sentence Transformers"
+    assert data["podcastName"] == "Test podcast"
     assert [c["startTime"] for c in data["chapters"]] == [149, 392, 480, 540, 600, 720, 3638,
                                                           3678]
     assert data["chapters"][0] == {

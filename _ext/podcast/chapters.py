@@ -22,6 +22,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .domain import PodcastDomain
+from .episode import Episode
 from .timestamps import (
     Chapter,
     durations,
@@ -246,13 +247,15 @@ def json_path(uri: str) -> str:
     return f"{stem}.chapters.json"
 
 
-def chapters_document(chapters: tuple[Chapter, ...], page_url: str) -> dict:
+def chapters_document(episode: Episode, podcast: str, page_url: str) -> dict:
     return {
         "version": JSON_CHAPTERS_VERSION,
+        "title": episode.title,
+        "podcastName": podcast,
         "chapters": [
             {"startTime": chapter.start, "title": chapter.title,
              "url": f"{page_url}#{chapter.anchor}"}
-            for chapter in chapters
+            for chapter in episode.chapters
         ],
     }
 
@@ -287,8 +290,8 @@ def write_json(app: Sphinx, exception: Exception | None) -> None:
             continue
         page = app.builder.get_target_uri(episode.docname)
         url = f"{base}/{page}" if base else posixpath.basename(page)
-        text = json.dumps(chapters_document(episode.chapters, url), ensure_ascii=False,
-                          indent=1)
+        document = chapters_document(episode, app.config.project, url)
+        text = json.dumps(document, ensure_ascii=False, indent=1)
         target = Path(app.outdir, json_path(page))
         if not target.is_file() or target.read_text(encoding="utf-8") != text:
             target.parent.mkdir(parents=True, exist_ok=True)
