@@ -15,6 +15,7 @@ extensions = ["myst_parser", "podcast"]
 # The host's posts are Jekyll files: .markdown as well as .md.
 source_suffix = {".md": "markdown", ".markdown": "markdown"}
 exclude_patterns = [
+    "registry.yaml",
     "_build", ".venv", ".ci", "_ext", "tests", "bench", "README.md", "Thumbs.db", ".DS_Store",
 ]
 

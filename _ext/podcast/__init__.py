@@ -3,12 +3,16 @@
 ``setup()`` only registers; each concern lives in its own module:
 
 - ``episode``: the Episode record and front matter decoding (no Sphinx)
+- ``timestamps``: parsing timestamp lines into chapters (no Sphinx)
+- ``registry``, ``mentions``: the people-and-books registry and the rules that
+  recognise people, books and episodes in list items (no Sphinx)
 - ``collect``: reading a post into an Episode and the page's header
 - ``embed``: the YouTube embed, on sphinxcontrib-youtube's node
-- ``timestamps``: parsing timestamp lines into chapters (no Sphinx)
 - ``chapters``: the chapters directive, legacy timestamp lists, JSON chapters
-- ``listings``: episode listings and previous/next links, filled from the domain
-- ``archive``: the generated "All episodes" and year pages
+- ``references``: list items -> links to people, books and episodes
+- ``placeholders``: content made from other pages' data, filled after reading
+- ``listings``: episode listings and previous/next links
+- ``prescan``, ``archive``, ``people``: the generated pages (years, people, books)
 - ``domain``: the ``podcast`` domain holding cross-document state
 """
 
@@ -18,7 +22,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from . import archive, chapters, embed, listings
+from . import archive, chapters, embed, listings, people, placeholders, prescan, references
 from .collect import EpisodeTransform
 from .domain import PodcastDomain
 
@@ -32,21 +36,32 @@ def add_static_path(app: Sphinx) -> None:
     app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
 
 
+def generate_sources(app: Sphinx) -> None:
+    """``builder-inited``: the pages made from the posts, before reading."""
+    episodes = prescan.scan(app)
+    archive.generate(app, episodes)
+    people.generate(app, episodes)
+
+
 def setup(app: Sphinx) -> dict:
     app.add_config_value("podcast_episodes_dir", "episodes", "env", str)
     app.add_config_value("podcast_listen_links", [], "env", list)
     app.add_domain(PodcastDomain)
     app.add_transform(EpisodeTransform)
     embed.setup(app)
+    placeholders.setup(app)
     listings.setup(app)
     archive.setup(app)
     chapters.setup(app)
+    references.setup(app)
+    people.setup(app)
     app.connect("builder-inited", add_static_path)
+    app.connect("builder-inited", generate_sources)
     app.add_css_file("podcast.css")
     app.add_js_file("podcast.js", loading_method="defer")
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -14,7 +14,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.nodes import make_id
 
-from . import listings
+from . import listings, placeholders
 from .embed import video_node
 from .episode import Episode, decode, format_date, front_matter_lines
 
@@ -140,6 +140,7 @@ class EpisodeTransform(SphinxTransform):
         header.append(listings.listen_links(self.config.podcast_listen_links))
         for offset, node in enumerate(header, start=1):
             section.insert(offset, node)
-        section += listings.episode_pager()
+        section += placeholders.make(self.env, "episode-people")
+        section += placeholders.make(self.env, "pager")
 
         self.env.get_domain("podcast").add_episode(episode)

@@ -1,7 +1,10 @@
 """The ``podcast`` domain: every piece of state that spans documents.
 
-Keyed by docname, so that ``clear_doc`` and ``merge_domaindata`` keep
-incremental and parallel builds equal to a clean serial one.
+What reading a page finds is stored per docname (``clear_doc`` and
+``merge_domaindata`` keep incremental and parallel builds equal to a clean
+serial one). What is derived from all pages together (who mentions whom, the
+order of episodes) is computed when first asked for after reading, never
+stored twice.
 """
 
 from __future__ import annotations
@@ -9,28 +12,56 @@ from __future__ import annotations
 from collections.abc import Iterable, Set
 from typing import Any
 
-from sphinx.domains import Domain
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
+from sphinx.domains import Domain, ObjType
+from sphinx.environment import BuildEnvironment
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
 
 from .episode import Episode
+from .mentions import Directory, ItemFacts
 
 
 class PodcastDomain(Domain):
     name = "podcast"
     label = "Podcast"
-    data_version = 1
+    data_version = 2
+    object_types = {
+        "person": ObjType("person", "person"),
+        "book": ObjType("book", "book"),
+        "episode": ObjType("episode", "episode"),
+    }
+    roles = {
+        "person": XRefRole(warn_dangling=True),
+        "book": XRefRole(warn_dangling=True),
+        "episode": XRefRole(warn_dangling=True),
+    }
     initial_data: dict[str, Any] = {
         "episodes": {},  # docname -> Episode
-        "listings": {},  # docname -> list of listing options placed in that page
-        "published": {},  # docname -> digest of the derived content last written
+        "items": {},  # docname -> [ItemFacts]: the list items of its reference lists
+        "placeholders": {},  # docname -> [options of each placeholder in that page]
+        "published": {},  # docname -> digest of the filled-in content last written
     }
+    # The directory of people and books: made anew by every build before reading.
+    directory: Directory = Directory()
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._derived = None
 
     @property
     def episodes(self) -> dict[str, Episode]:
         return self.data["episodes"]
 
     @property
-    def listings(self) -> dict[str, list[dict[str, Any]]]:
-        return self.data["listings"]
+    def items(self) -> dict[str, list[ItemFacts]]:
+        return self.data["items"]
+
+    @property
+    def placeholders(self) -> dict[str, list[dict[str, Any]]]:
+        return self.data["placeholders"]
 
     @property
     def published(self) -> dict[str, str]:
@@ -39,37 +70,69 @@ class PodcastDomain(Domain):
     def add_episode(self, episode: Episode) -> None:
         self.episodes[episode.docname] = episode
 
-    def add_listing(self, docname: str, options: dict[str, Any]) -> None:
-        self.listings.setdefault(docname, []).append(options)
+    def add_placeholder(self, docname: str, options: dict[str, Any]) -> None:
+        self.placeholders.setdefault(docname, []).append(options)
+
+    def add_items(self, docname: str, items: list[ItemFacts]) -> None:
+        if items:
+            self.items[docname] = items
 
     def clear_doc(self, docname: str) -> None:
-        self.episodes.pop(docname, None)
-        self.listings.pop(docname, None)
+        for key in ("episodes", "items", "placeholders"):
+            self.data[key].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for key in ("episodes", "listings"):
+        for key in ("episodes", "items", "placeholders"):
             for docname, value in otherdata[key].items():
                 if docname in docnames:
                     self.data[key][docname] = value
 
+    # -- derived from all pages ---------------------------------------------------
+
+    @property
+    def derived(self):
+        """Everything computed across pages; made once per build, after reading."""
+        if self._derived is None:
+            from .references import Derived
+
+            self._derived = Derived(self)
+        return self._derived
+
+    def forget_derived(self) -> None:
+        self._derived = None
+
     def chronological(self) -> list[Episode]:
         """All episodes, oldest first."""
-        return sorted(self.episodes.values(), key=lambda episode: episode.sort_key)
+        return self.derived.chronological
 
     def newest_first(self) -> list[Episode]:
         return self.chronological()[::-1]
 
     def neighbours(self) -> dict[str, tuple[Episode | None, Episode | None]]:
         """docname -> (previous, next) episode in date order."""
-        ordered = self.chronological()
-        padded: list[Episode | None] = [None, *ordered, None]
-        return {
-            episode.docname: (padded[index], padded[index + 2])
-            for index, episode in enumerate(ordered)
-        }
+        return self.derived.neighbours
 
-    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[Any]:
-        return []
+    # -- cross-references: {person}, {book}, {episode} -------------------------------
+
+    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+                     typ: str, target: str, node: pending_xref,
+                     contnode: nodes.Element) -> nodes.reference | None:
+        found = self.derived.find(typ, target)
+        if found is None:
+            return None
+        docname, anchor, title = found
+        return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
+
+    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+                         target: str, node: pending_xref,
+                         contnode: nodes.Element) -> list[tuple[str, nodes.reference]]:
+        results = []
+        for typ in self.object_types:
+            reference = self.resolve_xref(env, fromdocname, builder, typ, target, node,
+                                          contnode)
+            if reference is not None:
+                results.append((f"podcast:{typ}", reference))
+        return results
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
-        return []
+        yield from self.derived.objects()

@@ -1,35 +1,25 @@
-"""Content built from other pages' data: episode listings and previous/next links.
+"""Episode listings, previous / next links and the show's listen links.
 
-Pages hold placeholders; they are filled at ``doctree-resolved`` from the
-domain, when every episode is known. ``env-get-updated`` names the pages whose
-filled-in content changed since they were last written, so an incremental build
-rewrites exactly those (a new episode: the listings and its neighbours).
+Listings and pagers are placeholders (see ``placeholders``): filled from the
+domain once every episode is known.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
+from . import placeholders
 from .domain import PodcastDomain
 from .episode import Episode, format_date
+from .placeholders import Context, renderer
 
 UNDATED = "undated"
-
-
-class episode_listing(nodes.General, nodes.Element):
-    """Placeholder for a list of episodes; its options are its attributes."""
-
-
-class episode_pager(nodes.General, nodes.Element):
-    """Placeholder for an episode's previous / next links."""
 
 
 def year_option(argument: str) -> str:
@@ -52,14 +42,12 @@ class EpisodeListDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        options = {
-            "limit": self.options.get("limit"),
-            "year": self.options.get("year"),
-            "style": self.options.get("style", "cards"),
-        }
-        domain: PodcastDomain = self.env.get_domain("podcast")
-        domain.add_listing(self.env.docname, options)
-        return [episode_listing("", **options)]
+        return [placeholders.make(
+            self.env, "episodes",
+            limit=self.options.get("limit"),
+            year=self.options.get("year"),
+            style=self.options.get("style", "cards"),
+        )]
 
 
 def select(domain: PodcastDomain, options: dict[str, Any]) -> list[Episode]:
@@ -87,25 +75,25 @@ def card_facts(episode: Episode) -> str:
     return " · ".join(facts)
 
 
-def _link(text: str, refuri: str, classes: Iterable[str] = ()) -> nodes.reference:
+def internal_link(text: str, refuri: str, classes: Iterable[str] = ()) -> nodes.reference:
     return nodes.reference("", text, refuri=refuri, internal=True, classes=list(classes))
 
 
-def render_cards(episodes: list[Episode], uri_of, with_images: bool) -> nodes.Element:
+def render_cards(episodes: list[Episode], context: Context) -> nodes.Element:
     cards = nodes.container(classes=["podcast-cards"])
     for episode in episodes:
         card = nodes.container(classes=["podcast-card"])
-        uri = uri_of(episode.docname)
-        if with_images and episode.thumbnail_url:
+        uri = context.uri(episode.docname)
+        if context.html and episode.thumbnail_url:
             thumb = nodes.paragraph(classes=["podcast-card-thumb"])
-            link = _link("", uri)
+            link = internal_link("", uri)
             # "?" marks a remote image, as Sphinx's own image collector does.
             link += nodes.image(uri=episode.thumbnail_url, alt="", loading="lazy",
                                 candidates={"?": episode.thumbnail_url})
             thumb += link
             card += thumb
         title = nodes.paragraph(classes=["podcast-card-title"])
-        title += _link(episode.title, uri)
+        title += internal_link(episode.title, uri)
         card += title
         card += nodes.paragraph("", card_facts(episode), classes=["podcast-card-facts"])
         if episode.excerpt:
@@ -114,11 +102,11 @@ def render_cards(episodes: list[Episode], uri_of, with_images: bool) -> nodes.El
     return cards
 
 
-def render_list(episodes: list[Episode], uri_of) -> nodes.Element:
+def render_list(episodes: list[Episode], context: Context) -> nodes.Element:
     items = nodes.bullet_list(classes=["podcast-episode-list"])
     for episode in episodes:
         paragraph = nodes.paragraph()
-        paragraph += _link(episode.title, uri_of(episode.docname))
+        paragraph += internal_link(episode.title, context.uri(episode.docname))
         facts = card_facts(episode)
         if facts:
             paragraph += nodes.inline("", f" — {facts}", classes=["podcast-list-facts"])
@@ -126,7 +114,19 @@ def render_list(episodes: list[Episode], uri_of) -> nodes.Element:
     return items
 
 
-def render_pager(previous: Episode | None, following: Episode | None, uri_of) -> nodes.Element:
+@renderer("episodes")
+def render_episodes(context: Context, node: nodes.Element) -> list[nodes.Node]:
+    episodes = select(context.domain, node.attributes)
+    if not episodes:
+        return [nodes.paragraph("", "No episodes yet.", classes=["podcast-empty"])]
+    if node["style"] == "list":
+        return [render_list(episodes, context)]
+    return [render_cards(episodes, context)]
+
+
+@renderer("pager")
+def render_pager(context: Context, node: nodes.Element) -> list[nodes.Node]:
+    previous, following = context.domain.neighbours().get(context.docname, (None, None))
     pager = nodes.container(classes=["podcast-pager"])
     for episode, rel, label in ((previous, "prev", "Previous episode"),
                                 (following, "next", "Next episode")):
@@ -134,9 +134,9 @@ def render_pager(previous: Episode | None, following: Episode | None, uri_of) ->
             continue
         paragraph = nodes.paragraph(classes=[f"podcast-pager-{rel}"])
         paragraph += nodes.inline("", label, classes=["podcast-pager-label"])
-        paragraph += _link(episode.title, uri_of(episode.docname))
+        paragraph += internal_link(episode.title, context.uri(episode.docname))
         pager += paragraph
-    return pager
+    return [pager]
 
 
 def listen_links(links: list[dict[str, str]]) -> nodes.paragraph:
@@ -159,69 +159,6 @@ class ListenLinksDirective(SphinxDirective):
         return [listen_links(self.config.podcast_listen_links)]
 
 
-def fill_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    domain: PodcastDomain = app.env.get_domain("podcast")
-
-    def uri_of(target: str) -> str:
-        return app.builder.get_relative_uri(docname, target)
-
-    with_images = app.builder.format == "html" and not app.builder.name.startswith("epub")
-    for node in list(doctree.findall(episode_listing)):
-        episodes = select(domain, node.attributes)
-        if not episodes:
-            replacement = nodes.paragraph("", "No episodes yet.", classes=["podcast-empty"])
-        elif node["style"] == "list":
-            replacement = render_list(episodes, uri_of)
-        else:
-            replacement = render_cards(episodes, uri_of, with_images)
-        node.replace_self(replacement)
-    neighbours = None
-    for node in list(doctree.findall(episode_pager)):
-        neighbours = neighbours or domain.neighbours()
-        previous, following = neighbours.get(docname, (None, None))
-        node.replace_self(render_pager(previous, following, uri_of))
-
-
-def _digest(value: Any) -> str:
-    return hashlib.sha1(repr(value).encode()).hexdigest()
-
-
-def _shown(episode: Episode | None) -> tuple:
-    """What a listing or pager shows of an episode: a change here means a rewrite."""
-    if episode is None:
-        return ()
-    return (episode.docname, episode.title, card_facts(episode), episode.excerpt,
-            episode.thumbnail_url)
-
-
-def derived_digests(domain: PodcastDomain) -> dict[str, str]:
-    """docname -> digest of the content filled into its placeholders."""
-    digests = {
-        docname: _digest([[_shown(episode) for episode in select(domain, options)]
-                          for options in option_list])
-        for docname, option_list in domain.listings.items()
-    }
-    for docname, (previous, following) in domain.neighbours().items():
-        digests[docname] = _digest((digests.get(docname), _shown(previous), _shown(following)))
-    return digests
-
-
-def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: pages whose derived content changed since last written."""
-    domain: PodcastDomain = env.get_domain("podcast")
-    digests = derived_digests(domain)
-    changed = sorted(
-        docname for docname, digest in digests.items() if domain.published.get(docname) != digest
-    )
-    domain.published.clear()
-    domain.published.update(digests)
-    return changed
-
-
 def setup(app: Sphinx) -> None:
-    app.add_node(episode_listing)
-    app.add_node(episode_pager)
     app.add_directive("episode-list", EpisodeListDirective)
     app.add_directive("listen-links", ListenLinksDirective)
-    app.connect("doctree-resolved", fill_placeholders)
-    app.connect("env-get-updated", outdated_pages)

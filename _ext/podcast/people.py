@@ -1,0 +1,319 @@
+"""People and books pages: one page per person, an index A to Z, the guests
+in episode order, the book index, and each episode's "People and books".
+
+The pages are generated as sources before reading (so they are in the
+navigation and the search), from the registry and every post's guests; what
+they list is filled in from the domain once all is read.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from . import placeholders
+from .archive import toctree
+from .episode import Episode, format_date
+from .listings import internal_link
+from .mentions import Directory, Person, build_directory
+from .placeholders import Context, renderer
+from .prescan import markdown_text, remove_stale, write_if_changed
+from .references import BOOKS_PAGE, PEOPLE_DIR, person_page
+from .registry import Registry, parse_registry
+
+logger = logging.getLogger(__name__)
+
+
+# -- the directory, made before reading ---------------------------------------------
+
+
+def load_registry(app: Sphinx) -> Registry:
+    path = Path(app.srcdir) / app.config.podcast_registry
+    if not app.config.podcast_registry or not path.is_file():
+        return Registry()
+    registry, problems = parse_registry(path.read_text(encoding="utf-8-sig"))
+    for problem in problems:
+        logger.warning(problem.message, location=f"{path}:{problem.line}", type="podcast",
+                       subtype=problem.subtype)
+    return registry
+
+
+def make_directory(app: Sphinx, episodes: list[Episode]) -> Directory:
+    registry = load_registry(app)
+    guests = [name for episode in sorted(episodes, key=lambda e: e.sort_key)
+              for name in episode.guests]
+    directory, problems = build_directory(registry, guests)
+    path = Path(app.srcdir) / app.config.podcast_registry
+    for problem in problems:
+        logger.warning(problem.message, location=f"{path}:{problem.line}", type="podcast",
+                       subtype=problem.subtype)
+    return directory
+
+
+def letter(person: Person) -> str:
+    initial = person.slug[:1]
+    return initial if initial.isascii() and initial.isalpha() else "other"
+
+
+def generate(app: Sphinx, episodes: list[Episode]) -> None:
+    """Make the directory and write the people and books sources."""
+    directory = make_directory(app, episodes)
+    app.env.get_domain("podcast").directory = directory
+    folder = Path(app.srcdir) / PEOPLE_DIR
+    letters: dict[str, list[Person]] = defaultdict(list)
+    for person in sorted(directory.people.values(), key=lambda person: person.slug):
+        letters[letter(person)].append(person)
+    written = {"index.md", "guests.md"}
+    for person in directory.people.values():
+        name = f"{person.slug}.md"
+        written.add(name)
+        write_if_changed(folder / name, f"# {markdown_text(person.name)}\n\n"
+                         f"```{{podcast-person}}\n:slug: {person.slug}\n```\n")
+    for initial, people in letters.items():
+        name = f"letter-{initial}.md"
+        written.add(name)
+        heading = "Other" if initial == "other" else initial.upper()
+        write_if_changed(folder / name, f"# {heading}\n\n"
+                         + toctree([person.slug for person in people])
+                         + f"\n```{{podcast-people}}\n:letter: {initial}\n```\n")
+    write_if_changed(folder / "index.md", "# People\n\n"
+                     + toctree(["guests", *(f"letter-{initial}" for initial in sorted(letters))])
+                     + "\nEveryone on the show: the guests (★) and the people they mention.\n\n"
+                     "```{podcast-people}\n```\n")
+    write_if_changed(folder / "guests.md", "# Guests\n\nThe guests, in episode order.\n\n"
+                     "```{podcast-guests}\n```\n")
+    remove_stale(folder, written)
+    write_if_changed(Path(app.srcdir) / f"{BOOKS_PAGE}.md",
+                     "# Books\n\nThe books mentioned on the show, with their authors and the "
+                     "episodes that mention them.\n\n```{podcast-books}\n```\n")
+
+
+# -- directives: each places one placeholder ------------------------------------------
+
+
+def placeholder_directive(kind: str, options: dict | None = None):
+    class PlaceholderDirective(SphinxDirective):
+        option_spec = options or {}
+
+        def run(self) -> list[nodes.Node]:
+            return [placeholders.make(self.env, kind, **self.options)]
+
+    PlaceholderDirective.__name__ = f"{kind.title().replace('-', '')}Directive"
+    return PlaceholderDirective
+
+
+# -- renderers ------------------------------------------------------------------------
+
+
+def episode_line(context: Context, episode: Episode) -> nodes.paragraph:
+    """``#4 · Title · March 26, 2023`` with the title linked."""
+    paragraph = nodes.paragraph()
+    if episode.number is not None:
+        paragraph += nodes.inline("", f"#{episode.number} ", classes=["podcast-list-facts"])
+    paragraph += internal_link(episode.title, context.uri(episode.docname))
+    if episode.published:
+        paragraph += nodes.inline("", f" · {format_date(episode.published)}",
+                                  classes=["podcast-list-facts"])
+    return paragraph
+
+
+def person_link(context: Context, person: Person) -> nodes.reference:
+    return internal_link(person.name, context.uri(person_page(person.slug)))
+
+
+def bullets(paragraphs: list[nodes.Node], classes: list[str] | None = None) -> nodes.bullet_list:
+    items = nodes.bullet_list(classes=classes or [])
+    for paragraph in paragraphs:
+        items += nodes.list_item("", paragraph)
+    return items
+
+
+def rubric(text: str) -> nodes.rubric:
+    return nodes.rubric(text, text, classes=["podcast-rubric"])
+
+
+@renderer("person")
+def render_person(context: Context, node: nodes.Element) -> list[nodes.Node]:
+    derived = context.domain.derived
+    person = context.domain.directory.people.get(node["slug"])
+    if person is None:
+        return [nodes.paragraph("", "Nobody of that name is known.")]
+    content: list[nodes.Node] = []
+    if person.bio:
+        content.append(nodes.paragraph("", person.bio, classes=["podcast-bio"]))
+    if person.links:
+        links = nodes.paragraph(classes=["podcast-person-links"])
+        for index, (label, url) in enumerate(person.links):
+            if index:
+                links += nodes.Text(" · ")
+            links += nodes.reference("", label, refuri=url)
+        content.append(links)
+    guest_of = derived.guest_of.get(person.slug, [])
+    if guest_of:
+        content.append(rubric("Guest on"))
+        content.append(bullets([episode_line(context, episode) for episode in guest_of]))
+    mentioned = derived.mentioned_in.get(person.slug, [])
+    if mentioned:
+        content.append(rubric("Mentioned in"))
+        lines = []
+        for episode, text in mentioned:
+            line = episode_line(context, episode)
+            line += nodes.inline("", f": “{text}”", classes=["podcast-mention-text"])
+            lines.append(line)
+        content.append(bullets(lines))
+    books = [book for book in derived.books.values() if person.name in book.authors]
+    if books:
+        content.append(rubric("Books"))
+        content.append(bullets([
+            nodes.paragraph("", "", internal_link(book.title, context.uri(BOOKS_PAGE, book.slug)))
+            for book in books]))
+    if not (guest_of or mentioned):
+        content.append(nodes.paragraph("", "Not in any episode yet.", classes=["podcast-empty"]))
+    return content
+
+
+@renderer("people")
+def render_people(context: Context, node: nodes.Element) -> list[nodes.Node]:
+    """The people index, A to Z (or one letter), guests marked with a star."""
+    directory = context.domain.directory
+    derived = context.domain.derived
+    groups: dict[str, list[Person]] = defaultdict(list)
+    for person in sorted(directory.people.values(), key=lambda person: person.slug):
+        if node.get("letter") in (None, letter(person)):
+            groups[letter(person)].append(person)
+    content: list[nodes.Node] = []
+    for initial in sorted(groups):
+        if node.get("letter") is None:
+            content.append(rubric("Other" if initial == "other" else initial.upper()))
+        lines = []
+        for person in groups[initial]:
+            line = nodes.paragraph("", "", person_link(context, person))
+            episodes = len(derived.guest_of.get(person.slug, ()))
+            mentions = len(derived.mentioned_in.get(person.slug, ()))
+            if episodes:
+                line += nodes.inline("", " ★", classes=["podcast-guest-mark"])
+                line += nodes.inline("", " guest", classes=["visually-hidden"])
+            counts = []
+            if episodes:
+                counts.append(f"guest on {episodes}")
+            if mentions:
+                counts.append(f"mentioned in {mentions}")
+            if counts:
+                line += nodes.inline("", f" — {', '.join(counts)}",
+                                     classes=["podcast-list-facts"])
+            lines.append(line)
+        content.append(bullets(lines, ["podcast-people"]))
+    return content or [nodes.paragraph("", "Nobody yet.", classes=["podcast-empty"])]
+
+
+@renderer("guests")
+def render_guests(context: Context, node: nodes.Element) -> list[nodes.Node]:
+    derived = context.domain.derived
+    directory = context.domain.directory
+    lines = []
+    for episode in derived.chronological:
+        guests = [directory.people[slug] for slug in derived.guests.get(episode.docname, ())]
+        if not guests:
+            continue
+        line = episode_line(context, episode)
+        line += nodes.Text(" — ")
+        for index, person in enumerate(guests):
+            if index:
+                line += nodes.Text(", ")
+            line += person_link(context, person)
+        lines.append(line)
+    if not lines:
+        return [nodes.paragraph("", "No guests yet.", classes=["podcast-empty"])]
+    return [bullets(lines, ["podcast-guests"])]
+
+
+@renderer("books")
+def render_books(context: Context, node: nodes.Element) -> list[nodes.Node]:
+    derived = context.domain.derived
+    directory = context.domain.directory
+    books = sorted(derived.books.values(), key=lambda book: book.title.casefold())
+    items = nodes.bullet_list(classes=["podcast-books"])
+    for book in books:
+        line = nodes.paragraph()
+        title = nodes.strong("", book.title)
+        if book.link:
+            line += nodes.reference("", "", title, refuri=book.link)
+        else:
+            line += title
+        if book.authors:
+            line += nodes.Text(" by ")
+            for index, author in enumerate(book.authors):
+                if index:
+                    line += nodes.Text(", ")
+                person = directory.person(author)
+                line += person_link(context, person) if person else nodes.Text(author)
+        episodes = derived.book_episodes.get(book.slug, [])
+        if episodes:
+            line += nodes.Text(" — in ")
+            for index, episode in enumerate(episodes):
+                if index:
+                    line += nodes.Text(", ")
+                label = f"#{episode.number}" if episode.number is not None else episode.title
+                line += internal_link(label, context.uri(episode.docname))
+        items += nodes.list_item("", line, ids=[book.slug])
+    if not books:
+        return [nodes.paragraph("", "No books yet.", classes=["podcast-empty"])]
+    return [items]
+
+
+@renderer("episode-people")
+def render_episode_people(context: Context, node: nodes.Element) -> list[nodes.Node]:
+    """On an episode page: its guests, the people it mentions, its books."""
+    derived = context.domain.derived
+    directory = context.domain.directory
+    docname = context.docname
+    guests = [directory.people[slug] for slug in derived.guests.get(docname, ())]
+    mentioned = [directory.people[slug] for slug in derived.people_in(docname)]
+    books = [derived.books[slug] for slug in derived.books_in(docname) if slug in derived.books]
+    if not (guests or mentioned or books):
+        return []
+    block = nodes.container(classes=["podcast-people-block"])
+    block += rubric("People and books in this episode")
+    for label, links in (
+        ("Guests", [person_link(context, person) for person in guests]),
+        ("People mentioned", [person_link(context, person) for person in mentioned]),
+        ("Books", [internal_link(book.title, context.uri(BOOKS_PAGE, book.slug))
+                   for book in books]),
+    ):
+        if not links:
+            continue
+        line = nodes.paragraph()
+        line += nodes.strong("", f"{label}: ")
+        for index, link in enumerate(links):
+            if index:
+                line += nodes.Text(", ")
+            line += link
+        block += line
+    return [block]
+
+
+class ShortRole(XRefRole):
+    """``{person}``, ``{book}`` and ``{episode}`` without the ``podcast:`` prefix."""
+
+    def run(self):
+        self.name = f"podcast:{self.name.rsplit(':', 1)[-1]}"
+        return super().run()
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("podcast_registry", "registry.yaml", "env", str)
+    app.add_directive("podcast-person", placeholder_directive(
+        "person", {"slug": directives.unchanged_required}))
+    app.add_directive("podcast-people", placeholder_directive(
+        "people", {"letter": directives.unchanged_required}))
+    app.add_directive("podcast-guests", placeholder_directive("guests"))
+    app.add_directive("podcast-books", placeholder_directive("books"))
+    for name in ("person", "book", "episode"):
+        app.add_role(name, ShortRole(warn_dangling=True))
