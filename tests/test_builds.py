@@ -54,7 +54,7 @@ def html_pages(app):
     }
 
 
-@pytest.mark.parametrize("testroot", ["site", "chapters"])
+@pytest.mark.parametrize("testroot", ["site", "chapters", "people"])
 def test_parallel_build_equals_serial(build, sphinx_test_tempdir, rootdir, testroot):
     serial = build_root(rootdir / f"test-{testroot}", sphinx_test_tempdir / f"serial-{testroot}")
     serial.cleanup()

@@ -16,7 +16,7 @@ SEBASTIAN = (
 def shipped(sphinx_test_tempdir):
     folder = sphinx_test_tempdir / "shipped-site"
     shutil.copytree(ROOT, folder, ignore=shutil.ignore_patterns(
-        ".venv", "_build", ".git", "tests", "archive", "__pycache__"))
+        ".venv", "_build", ".git", "tests", "archive", "people", "books", "__pycache__"))
     from io import StringIO
 
     app = SphinxTestApp("html", srcdir=folder, warningiserror=True, status=StringIO(),
@@ -62,3 +62,16 @@ def test_the_hosts_post_shows_its_22_chapters(shipped):
     assert items[0].select_one(".podcast-chapter-title").get_text() == "Career Background"
     assert items[-2].a["href"].endswith("&t=3678s")  # 01:01:18
     assert (shipped.outdir / f"{SEBASTIAN}.chapters.json").is_file()
+
+
+def test_people_and_books_of_the_hosts_post(shipped):
+    people = page(shipped, "people/index").select_one("article").get_text(" ", strip=True)
+    for name in ("Sebastian Raschka", "Andrew Ng", "Andrej Karpathy", "Paige Bailey"):
+        assert name in people
+    sebastian = page(shipped, "people/sebastian-raschka").select_one("article").get_text(
+        " ", strip=True)
+    assert "Guest on #4 Sebastian Raschka: Learning ML, Responsible AI, AGI" in sebastian
+    books = page(shipped, "books/index").select_one("article").get_text(" ", strip=True)
+    assert "Machine Learning with PyTorch and Scikit-Learn by Sebastian Raschka — in #4" in books
+    assert "Machine Learning Q and AI by Sebastian Raschka — in #4" in books
+    assert "Mentioned in #4" in page(shipped, "people/andrew-ng").get_text(" ", strip=True)

@@ -34,9 +34,9 @@ class PodcastDomain(Domain):
         "episode": ObjType("episode", "episode"),
     }
     roles = {
-        "person": XRefRole(warn_dangling=True),
-        "book": XRefRole(warn_dangling=True),
-        "episode": XRefRole(warn_dangling=True),
+        "person": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
+        "book": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
+        "episode": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
     }
     initial_data: dict[str, Any] = {
         "episodes": {},  # docname -> Episode
@@ -121,6 +121,8 @@ class PodcastDomain(Domain):
         if found is None:
             return None
         docname, anchor, title = found
+        if typ == "episode" and not node.get("refexplicit"):
+            contnode = nodes.inline("", title, classes=contnode.get("classes", []))
         return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
 
     def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,

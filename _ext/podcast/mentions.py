@@ -227,7 +227,9 @@ def title_and_author(text: str, directory: Directory) -> tuple[str, Person] | No
     sides = [side.strip() for side in _DASH.split(text, maxsplit=1)]
     if len(sides) == 2:
         for title, author in ((sides[0], sides[1]), (sides[1], sides[0])):
-            if directory.person(author):
+            # a title starts like one: "Ann Lee - on search" is a note about Ann Lee
+            if directory.person(author) and re.match(r"[\d\"“'‘]|[^\W\d_]", title) and (
+                    title[:1].upper() == title[:1]):
                 return title, directory.person(author)
     return None
 

@@ -316,4 +316,4 @@ def setup(app: Sphinx) -> None:
     app.add_directive("podcast-guests", placeholder_directive("guests"))
     app.add_directive("podcast-books", placeholder_directive("books"))
     for name in ("person", "book", "episode"):
-        app.add_role(name, ShortRole(warn_dangling=True))
+        app.add_role(name, ShortRole(innernodeclass=nodes.inline, warn_dangling=True))

@@ -1,0 +1,16 @@
+extensions = ["myst_parser", "podcast"]
+source_suffix = {".md": "markdown", ".markdown": "markdown"}
+myst_title_to_header = True
+html_theme = "pydata_sphinx_theme"
+html_theme_options = {"show_prev_next": False, "collapse_navigation": True}
+podcast_listen_links = [
+    {"name": "Apple Podcasts", "url": "https://podcasts.apple.com/podcast/id1"},
+    {"name": "RSS", "url": "https://example.org/feed.xml"},
+]
+project = "Test podcast"
+copyright = "2026, Test"
+version = release = "1"
+# lists of their own: sphinxcontrib-youtube and the theme append to them, and
+# appending to a default would leak into the next app of the test process
+html_static_path = []
+templates_path = []

@@ -1,0 +1,228 @@
+"""People and books across episodes: recognition, pages, roles, incremental builds."""
+
+import re
+
+import pytest
+from helpers import build_root, page, warnings
+from sphinx.util.console import strip_escape_sequences
+from sphinx.util.inventory import InventoryFile
+
+ADA = "episodes/2023-01-09-ada"
+GRACE = "episodes/2023-02-01-grace"
+SEARCH = "episodes/2023-03-01-search"
+
+
+@pytest.fixture(scope="module")
+def site(sphinx_test_tempdir, rootdir):
+    app = build_root(rootdir / "test-people", sphinx_test_tempdir / "people-module")
+    yield app
+    app.cleanup()
+
+
+def text(app, docname, selector="article"):
+    return page(app, docname).select_one(selector).get_text(" ", strip=True)
+
+
+def person_links(app, docname, selector="article"):
+    """The person pages linked from a page, by slug."""
+    return [re.search(r"people/([^/]+)\.html", a["href"]).group(1)
+            for a in page(app, docname).select(f"{selector} a[href*='people/']")
+            if not a["href"].endswith(("index.html", "guests.html"))]
+
+
+def test_guest_mentioned_in_another_episode_links_both_ways(site):
+    assert "grace-hopper" in person_links(site, ADA, "#references-from-the-episode")
+    assert "ada-lovelace" in person_links(site, GRACE, "#references-and-resources")
+    grace = text(site, "people/grace-hopper")
+    assert "Guest on #2 Grace Hopper: Compilers" in grace
+    assert "Mentioned in #1 Ada Lovelace: Engines" in grace
+    ada = text(site, "people/ada-lovelace")
+    assert "Guest on #1 Ada Lovelace: Engines" in ada and "Mentioned in #2" in ada
+
+
+def test_the_original_link_stays_beside_the_person_link(site):
+    item = page(site, ADA).select_one("#references-from-the-episode li")
+    hrefs = [a["href"] for a in item.find_all("a")]
+    assert hrefs == ["https://example.org/grace", "../people/grace-hopper.html"]
+
+
+def test_a_nested_mention_links_the_name_and_keeps_the_rest(site):
+    nested = page(site, ADA).select_one("#references-from-the-episode li ul li")
+    link = nested.find("a")
+    assert link.get_text() == "Moshe Wasserblat"
+    assert link["href"] == "../people/moshe-wasserblat.html"
+    assert nested.get_text() == "Moshe Wasserblat, Intel, NLP, Research Manager"
+
+
+def test_a_link_to_another_episodes_video_links_its_page(site):
+    items = page(site, ADA).select("#references-from-the-episode > ul > li")
+    interview = next(item for item in items if "interview" in item.get_text())
+    assert interview.select_one("a.podcast-episode-ref")["href"] == "2023-02-01-grace.html"
+
+
+def test_a_registry_alias_is_the_same_person(site):
+    moshe = text(site, "people/moshe-wasserblat")
+    assert "Mentioned in #1" in moshe and "“M. Wasserblat: research talk”" in moshe
+    assert "Research manager." in moshe
+    assert page(site, "people/moshe-wasserblat").select_one(
+        ".podcast-person-links a")["href"] == "https://example.org/moshe"
+
+
+def test_books_under_a_books_heading_by_link_and_by_title_author(site):
+    books = page(site, "books/index")
+    entries = {li["id"]: li.get_text(" ", strip=True)
+               for li in books.select("ul.podcast-books > li")}
+    # under "Grace's Books": the possessive names the author
+    assert entries["book-compilers-made-easy"].startswith("Compilers Made Easy by Grace Hopper")
+    # a book shop link, no heading
+    assert entries["book-some-book"].startswith("Some Book")
+    # "Title - Author" with a known author
+    assert entries["book-thinking-in-systems"].startswith("Thinking in Systems by Ada Lovelace")
+    # a registry title
+    assert "by Douglas Hofstadter — in #2" in entries[
+        "book-godel-escher-bach-an-eternal-golden-braid"]
+    author = books.select_one("#book-compilers-made-easy a[href*='people/']")
+    assert author["href"] == "../people/grace-hopper.html"
+
+
+def test_a_book_is_no_mention_of_a_name_in_its_title(site):
+    assert "Not in any episode yet." in text(site, "people/kurt-godel")
+    assert "kurt-godel" not in person_links(site, GRACE, "#references-and-resources")
+
+
+def test_unknown_names_are_summarised(site):
+    status = strip_escape_sequences(site.status.getvalue())
+    assert "1 reference item(s) look like a person's name but are not known" in status
+    assert re.search(r"Art Palmer\s+\(.*2023-01-09-ada\.md:\d+\)", status)
+    assert "Art Palmer" not in warnings(site)
+
+
+def test_accented_names(site):
+    assert (site.outdir / "people" / "jose-nunez.html").is_file()
+    assert (site.outdir / "people" / "zoe-muller.html").is_file()
+    assert text(site, "people/jose-nunez").startswith("José Núñez")
+    # written without accents, still the same person
+    assert "jose-nunez" in person_links(site, ADA, "#references-from-the-episode")
+    block = page(site, SEARCH).select_one(".podcast-people-block").get_text(" ", strip=True)
+    assert "Guests: José Núñez , Zoë Müller" in block
+
+
+def test_html_special_characters_in_names_are_text(site):
+    soup = page(site, "people/dana-b-bold-b-co")
+    assert soup.find("h1").get_text().startswith("Dana <b>Bold</b> & Co")
+    assert soup.select_one("article b") is None
+    index = page(site, "people/index")
+    assert "Dana <b>Bold</b> & Co" in index.select_one("article").get_text()
+    assert index.select_one("article b") is None
+
+
+def test_people_index_a_to_z_with_guests_marked(site):
+    index = page(site, "people/index")
+    letters = [rubric.get_text() for rubric in index.select("article p.rubric")]
+    assert letters == sorted(letters) and letters[0] == "A"
+    rows = {a.get_text(): a.find_parent("p") for a in index.select("ul.podcast-people a")}
+    assert rows["Grace Hopper"].select_one(".podcast-guest-mark") is not None
+    assert rows["Moshe Wasserblat"].select_one(".podcast-guest-mark") is None
+
+
+def test_guests_page_in_episode_order(site):
+    guests = page(site, "people/guests").select("ul.podcast-guests > li")
+    names = [[a.get_text() for a in li.select("a") if "episodes/" not in a["href"]]
+             for li in guests]
+    assert names == [["Ada Lovelace"], ["Grace Hopper"], ["José Núñez", "Zoë Müller"]]
+
+
+def test_episode_block_lists_people_and_books(site):
+    block = text(site, GRACE, ".podcast-people-block")
+    assert "Guests: Grace Hopper" in block
+    assert "People mentioned: Ada Lovelace , Moshe Wasserblat" in block
+    assert "Compilers Made Easy" in block and "Thinking in Systems" in block
+
+
+def test_explicit_roles(site):
+    links = page(site, "index").select("article p a.reference.internal")
+    assert [a["href"] for a in links] == [
+        "people/grace-hopper.html", "people/moshe-wasserblat.html",
+        "books/index.html#book-godel-escher-bach-an-eternal-golden-braid",
+        f"{ADA}.html", f"{GRACE}.html"]
+    assert links[3].get_text() == "Ada Lovelace: Engines"
+
+
+def test_registry_problems_warn_with_file_and_line(site):
+    text = warnings(site)
+    assert re.search(r"registry\.yaml:10: WARNING: unknown key 'favourite_colour'.*"
+                     r"\[podcast\.registry\]", text)
+    assert re.search(r"registry\.yaml:10: WARNING: alias 'Moshe Wasserblat' of 'Eve Example' "
+                     r"is already.*\[podcast\.registry\]", text)
+    assert re.search(r"registry\.yaml:8: WARNING: twitter of .* dropped \[podcast\.link\]", text)
+    assert len(text.strip().splitlines()) == 3
+
+
+def test_people_books_and_episodes_are_in_the_inventory(site):
+    with open(site.outdir / "objects.inv", "rb") as stream:
+        inventory = InventoryFile.load(stream, "https://example.org", lambda base, uri: uri)
+    data = inventory.data if hasattr(inventory, "data") else inventory
+    people = data["podcast:person"]
+    assert people["Grace Hopper"][2].endswith("/people/grace-hopper.html")
+    assert "José Núñez" in people
+    assert "Compilers Made Easy" in data["podcast:book"]
+    assert ADA in data["podcast:episode"]
+
+
+def test_pages_are_in_the_search_index(site):
+    index = (site.outdir / "searchindex.js").read_text(encoding="utf-8")
+    assert '"people/grace-hopper"' in index and '"books/index"' in index
+
+
+NEW = "episodes/2023-04-01-art"
+NEW_POST = """---
+title: 'Art Palmer: Proteins | Learning from Machine Learning #4'
+date: 2023-04-01 10:00:00 -0500
+youtubeID: AAAAAAAAAA4
+---
+
+Art Palmer on proteins.
+
+## References
+
+- [Grace Hopper](https://example.org/grace)
+"""
+
+
+def test_adding_an_episode_links_its_guest_everywhere(build):
+    build(testroot="people")
+    app = build(testroot="people", files={f"{NEW}.md": NEW_POST})
+    # Ada's post named Art Palmer before he was known: now it links him
+    assert "art-palmer" in person_links(app, ADA, "#references-from-the-episode")
+    art = text(app, "people/art-palmer")
+    assert "Guest on #4 Art Palmer: Proteins" in art and "Mentioned in #1" in art
+    assert "Art Palmer" in text(app, "people/index")
+    assert re.search(r"Mentioned in .* #4 Art Palmer: Proteins", text(app, "people/grace-hopper"))
+    assert "Art Palmer" in text(app, "people/guests")
+    assert "not known" not in strip_escape_sequences(app.status.getvalue())
+
+
+def test_editing_an_episode_updates_the_person_pages(build):
+    build(testroot="people")
+    app = build(testroot="people", files={f"{GRACE}.md": """---
+title: 'Grace Hopper | Compilers | Learning from Machine Learning #2'
+date: 2023-02-01 10:00:00 -0500
+youtubeID: AAAAAAAAAA2
+---
+
+Grace Hopper on compilers, now without references.
+"""})
+    assert "Mentioned in" not in text(app, "people/ada-lovelace")
+    assert "Mentioned in #2" not in text(app, "people/moshe-wasserblat")
+    assert "Compilers Made Easy" not in text(app, "books/index")
+
+
+def test_removing_an_episode_removes_its_guest(build):
+    build(testroot="people")
+    app = build(testroot="people", remove=[f"{GRACE}.md"])
+    assert not (app.srcdir / "people" / "grace-hopper.md").exists()
+    assert "Grace Hopper" not in text(app, "people/index")
+    assert "grace-hopper" not in person_links(app, ADA, "#references-from-the-episode")
+    assert "Mentioned in" not in text(app, "people/ada-lovelace")
+    # the explicit reference to her now warns
+    assert "podcast:person reference target not found: Grace Hopper" in warnings(app)
