@@ -15,13 +15,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 html: $(STAMP)
-	$(BIN)/sphinx-build -b html . $(BUILDDIR)/html $(SPHINXOPTS)
+	$(BIN)/sphinx-build -b html . $(BUILDDIR)/html -d $(BUILDDIR)/doctrees $(SPHINXOPTS)
 
 epub: $(STAMP)
-	$(BIN)/sphinx-build -b epub . $(BUILDDIR)/epub $(SPHINXOPTS)
+	$(BIN)/sphinx-build -b epub . $(BUILDDIR)/epub -d $(BUILDDIR)/doctrees-epub $(SPHINXOPTS)
 
 live: $(STAMP)
-	$(BIN)/sphinx-autobuild . $(BUILDDIR)/html --watch _ext $(SPHINXOPTS)
+	$(BIN)/sphinx-autobuild . $(BUILDDIR)/html -d $(BUILDDIR)/doctrees --watch _ext --ignore "*/archive/*" --ignore "*/people/*" --ignore "*/books/*" $(SPHINXOPTS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

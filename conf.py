@@ -9,6 +9,7 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 project = "Learning from Machine Learning"
 author = "Seth Levine"
 copyright = "2023–2026, Seth Levine"
+version = release = "2026"
 
 extensions = ["myst_parser", "podcast"]
 
@@ -51,6 +52,12 @@ podcast_listen_links = [
     },
 ]
 substack_url = "https://mindfulmachines.substack.com"
+podcast_description = (
+    "A podcast about the insights gained from a career in machine learning and data science: "
+    "more than just algorithms and data, life lessons from the experts."
+)
+# The Jekyll site lived under this path; links to its old post URLs still work.
+podcast_jekyll_baseurl = "/learning-from-machine-learning"
 
 # -- HTML -------------------------------------------------------------------
 html_theme = "pydata_sphinx_theme"
@@ -62,8 +69,15 @@ html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False
 
-# Read the Docs tells the canonical URL of the version being built.
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+# Read the Docs tells the canonical URL of the version being built; feeds, the
+# sitemap, canonical links and social cards need an absolute one.
+html_baseurl = os.environ.get(
+    "READTHEDOCS_CANONICAL_URL", "https://learning-from-machine-learning.readthedocs.io/en/latest/"
+)
+sitemap_url_scheme = "{link}"
+ogp_site_url = html_baseurl
+ogp_type = "website"
+ogp_social_cards = {"enable": False}  # episodes carry their video's thumbnail
 
 html_theme_options = {
     "icon_links": [

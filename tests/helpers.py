@@ -1,6 +1,9 @@
 """Reading what a test build wrote."""
 
+import os
 import shutil
+import subprocess
+import sys
 from io import StringIO
 from pathlib import Path
 
@@ -31,6 +34,22 @@ def build_root(root: Path, folder: Path, buildername: str = "html", files=None, 
     app = SphinxTestApp(buildername, srcdir=folder, **kwargs)
     app.build()
     return app
+
+
+def build_in_subprocess(root: Path, folder: Path) -> Path:
+    """Build a copy of a test root with ``sphinx-build`` in a process of its own,
+    as a user would; returns the HTML folder.
+
+    The browser tests use this: sphinx-sitemap starts a multiprocessing manager
+    in every build, which must not live in the process that drives Chromium.
+    """
+    if not folder.exists():
+        shutil.copytree(root, folder)
+    outdir = folder / "_build" / "html"
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", str(folder), str(outdir)],
+                   check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(
+                       ROOT / "_ext")})
+    return outdir
 
 
 def page(app, docname: str) -> BeautifulSoup:

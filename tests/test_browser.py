@@ -2,7 +2,7 @@
 
 import pytest
 from browser import Offsite, chromium, serve
-from helpers import build_root
+from helpers import build_in_subprocess
 from test_site import ONE
 
 pytestmark = pytest.mark.browser
@@ -10,9 +10,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def site_url(sphinx_test_tempdir, rootdir):
-    app = build_root(rootdir / "test-site", sphinx_test_tempdir / "browser-site")
-    app.cleanup()
-    with serve(app.outdir) as url:
+    outdir = build_in_subprocess(rootdir / "test-site", sphinx_test_tempdir / "browser-site")
+    with serve(outdir) as url:
         yield url
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 from browser import Offsite, chromium, player_commands, serve
-from helpers import build_root
+from helpers import build_in_subprocess
 
 pytestmark = pytest.mark.browser
 
@@ -12,9 +12,9 @@ SEEK_HOUR = {"event": "command", "func": "seekTo", "args": [3638, True]}
 
 @pytest.fixture(scope="module")
 def site_url(sphinx_test_tempdir, rootdir):
-    app = build_root(rootdir / "test-chapters", sphinx_test_tempdir / "browser-chapters")
-    app.cleanup()
-    with serve(app.outdir) as url:
+    outdir = build_in_subprocess(rootdir / "test-chapters",
+                                 sphinx_test_tempdir / "browser-chapters")
+    with serve(outdir) as url:
         yield url
 
 

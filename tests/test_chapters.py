@@ -120,7 +120,7 @@ def test_json_chapters_beside_the_page_and_linked(site):
     assert data["chapters"][0] == {
         "startTime": 149,
         "title": "What attracted you to Machine Learning?",
-        "url": "2023-02-24-legacy.html#chapter-02-29",
+        "url": "https://example.org/podcast/episodes/2023-02-24-legacy.html#chapter-02-29",
     }
     link = page(site, LEGACY).select_one(".podcast-chapters-json a")
     assert link["href"] == "2023-02-24-legacy.chapters.json"

@@ -13,6 +13,8 @@
 - ``placeholders``: content made from other pages' data, filled after reading
 - ``listings``: episode listings and previous/next links
 - ``prescan``, ``archive``, ``people``: the generated pages (years, people, books)
+- ``feeds``, ``structured``, ``redirects``: publishing (Atom/RSS, JSON-LD and
+  social cards, the Jekyll site's old URLs)
 - ``domain``: the ``podcast`` domain holding cross-document state
 """
 
@@ -22,7 +24,19 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from . import archive, chapters, embed, listings, people, placeholders, prescan, references
+from . import (
+    archive,
+    chapters,
+    embed,
+    feeds,
+    listings,
+    people,
+    placeholders,
+    prescan,
+    redirects,
+    references,
+    structured,
+)
 from .collect import EpisodeTransform
 from .domain import PodcastDomain
 
@@ -55,6 +69,10 @@ def setup(app: Sphinx) -> dict:
     chapters.setup(app)
     references.setup(app)
     people.setup(app)
+    feeds.setup(app)
+    structured.setup(app)
+    redirects.setup(app)
+    app.setup_extension("sphinx_sitemap")
     app.connect("builder-inited", add_static_path)
     app.connect("builder-inited", generate_sources)
     app.add_css_file("podcast.css")

@@ -22,6 +22,7 @@ from sphinx.util.nodes import make_refnode
 
 from .episode import Episode
 from .mentions import Directory, ItemFacts
+from .redirects import lookup
 
 
 class PodcastDomain(Domain):
@@ -128,6 +129,11 @@ class PodcastDomain(Domain):
     def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
                          target: str, node: pending_xref,
                          contnode: nodes.Element) -> list[tuple[str, nodes.reference]]:
+        old = lookup(target, self.derived.old_urls, env.config.podcast_jekyll_baseurl)
+        if old is not None:  # a link to the Jekyll site's URL of a post
+            title = self.episodes[old].title
+            return [("podcast:episode",
+                     make_refnode(builder, fromdocname, old, "", contnode, title))]
         results = []
         for typ in self.object_types:
             reference = self.resolve_xref(env, fromdocname, builder, typ, target, node,

@@ -24,6 +24,7 @@ from .collect import is_episode
 from .episode import Episode
 from .mentions import Book, ItemFacts, Mention, classify, lead, name_key
 from .placeholders import Context, placeholder, renderer
+from .redirects import old_urls
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ class Derived:
         for episode in self.chronological:
             if episode.youtube_id:
                 self.videos.setdefault(episode.youtube_id, episode.docname)
+        self.old_urls = old_urls(self.chronological)
         self.by_number = {str(episode.number): episode for episode in self.chronological
                           if episode.number is not None}
 

@@ -14,3 +14,6 @@ version = release = "1"
 # appending to a default would leak into the next app of the test process
 html_static_path = []
 templates_path = []
+html_baseurl = "https://example.org/podcast/"
+podcast_jekyll_baseurl = "/old-site"
+podcast_description = "A test podcast."

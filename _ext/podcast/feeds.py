@@ -1,0 +1,106 @@
+"""Atom and RSS feeds of the episodes, written with feedgen after every build.
+
+Atom lives at ``feed.xml`` (the path the Jekyll site's feed had), RSS 2.0 at
+``rss.xml``; every page names both in its head so feed readers find them.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC
+from html import escape
+from pathlib import Path
+
+from feedgen.feed import FeedGenerator
+from sphinx.application import Sphinx
+
+from .domain import PodcastDomain
+from .episode import Episode
+
+ATOM = "feed.xml"
+RSS = "rss.xml"
+
+
+def site_url(app: Sphinx) -> str:
+    base = app.config.html_baseurl or ""
+    return base if not base or base.endswith("/") else base + "/"
+
+
+def page_url(app: Sphinx, docname: str) -> str:
+    return site_url(app) + app.builder.get_target_uri(docname)
+
+
+def aware(episode: Episode):
+    """The publication moment with its timezone (UTC where the post gave none)."""
+    moment = episode.published
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def summary(episode: Episode) -> str:
+    guests = f"With {', '.join(episode.guests)}. " if episode.guests else ""
+    return guests + episode.excerpt
+
+
+def build_feed(app: Sphinx, episodes: list[Episode]) -> FeedGenerator:
+    base = site_url(app)
+    feed = FeedGenerator()
+    feed.load_extension("media", atom=True, rss=True)
+    feed.id(base or app.config.project)
+    feed.title(app.config.project)
+    feed.subtitle(app.config.podcast_description or app.config.project)
+    feed.author({"name": app.config.author or app.config.project})
+    feed.link(href=base or "./", rel="alternate")
+    feed.link(href=base + ATOM, rel="self")
+    feed.language(app.config.language or "en")
+    if episodes:
+        feed.updated(aware(episodes[0]))
+    for episode in reversed(episodes):  # feedgen prepends: add oldest first
+        url = page_url(app, episode.docname)
+        entry = feed.add_entry()
+        entry.id(url)
+        entry.title(episode.title)
+        entry.link(href=url)
+        entry.published(aware(episode))
+        entry.updated(aware(episode))
+        entry.summary(summary(episode) or episode.title)
+        for guest in episode.guests:
+            entry.contributor({"name": guest})
+            entry.category({"term": guest, "label": f"Guest: {guest}"})
+        if episode.thumbnail_url:
+            entry.media.thumbnail({"url": episode.thumbnail_url, "width": "480",
+                                   "height": "360"})
+    return feed
+
+
+def write_feeds(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: both feeds, on every build, incremental ones too."""
+    if exception is not None or app.builder.format != "html" or app.builder.name.startswith(
+            "epub"):
+        return
+    domain: PodcastDomain = app.env.get_domain("podcast")
+    episodes = [episode for episode in domain.newest_first() if episode.published]
+    feed = build_feed(app, episodes[: app.config.podcast_feed_length])
+    outdir = Path(app.outdir)
+    feed.atom_file(str(outdir / ATOM), pretty=True)
+    feed.rss_file(str(outdir / RSS), pretty=True)
+
+
+def discovery_links(app: Sphinx, pagename: str, templatename: str, context: dict,
+                    doctree) -> None:
+    """``html-page-context``: every page names the feeds in its head."""
+    if app.builder.name.startswith("epub"):
+        return
+    pathto = context["pathto"]
+    title = escape(app.config.project, quote=True)
+    context["metatags"] = context.get("metatags", "") + (
+        f'<link rel="alternate" type="application/atom+xml" title="{title} (Atom)" '
+        f'href="{pathto(ATOM, 1)}" />\n'
+        f'<link rel="alternate" type="application/rss+xml" title="{title} (RSS)" '
+        f'href="{pathto(RSS, 1)}" />\n'
+    )
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("podcast_description", "", "html", str)
+    app.add_config_value("podcast_feed_length", 50, "html", int)
+    app.connect("build-finished", write_feeds)
+    app.connect("html-page-context", discovery_links)
