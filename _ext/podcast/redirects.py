@@ -62,9 +62,9 @@ def write_redirects(app: Sphinx):
     for path, docname in derived.old_urls.items():
         if path[: -len(".html")] in app.env.found_docs:
             continue  # never hide a real page
-        source = path[: -len(".html")]
         target = app.builder.get_target_uri(docname)
-        redirects[source] = posixpath.relpath(target, posixpath.dirname(source))
+        # keys keep their ".html", so the writer takes the path as it is
+        redirects[path] = posixpath.relpath(target, posixpath.dirname(path))
     Reredirects(app).create_redirects(redirects)
     return []
 

@@ -17,3 +17,5 @@ templates_path = []
 html_baseurl = "https://example.org/podcast/"
 podcast_jekyll_baseurl = "/old-site"
 podcast_description = "A test podcast."
+ogp_site_url = html_baseurl
+sitemap_url_scheme = "{link}"

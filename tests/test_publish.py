@@ -1,0 +1,208 @@
+"""Publishing: feeds, JSON-LD, social cards, sitemap, old Jekyll URLs, e-book."""
+
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+from datetime import datetime
+
+import pytest
+from helpers import build_root, page, warnings
+
+BASE = "https://example.org/podcast/"
+ATOM = "{http://www.w3.org/2005/Atom}"
+MEDIA = "{http://search.yahoo.com/mrss/}"
+NEWEST_FIRST = [
+    "episodes/2025-05-28-two-guests",
+    "episodes/2024-03-01-alan-turing",
+    "episodes/2023-02-24-grace-hopper-compilers-learning-from-machine-learning-3",
+    "episodes/2023-01-09-episode-one",
+    "episodes/2023-01-07-welcome",
+]
+ONE = "episodes/2023-01-09-episode-one"
+
+
+@pytest.fixture(scope="module")
+def site(sphinx_test_tempdir, rootdir):
+    app = build_root(rootdir / "test-site", sphinx_test_tempdir / "publish-module")
+    yield app
+    app.cleanup()
+
+
+@pytest.fixture(scope="module")
+def chapters_site(sphinx_test_tempdir, rootdir):
+    app = build_root(rootdir / "test-chapters", sphinx_test_tempdir / "publish-chapters")
+    yield app
+    app.cleanup()
+
+
+def json_ld(soup):
+    return [json.loads(script.string) for script in
+            soup.find_all("script", type="application/ld+json")]
+
+
+def test_atom_feed(site):
+    feed = ElementTree.parse(site.outdir / "feed.xml").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    assert feed.find(f"{ATOM}link[@rel='self']").get("href") == BASE + "feed.xml"
+    entries = feed.findall(f"{ATOM}entry")
+    links = [entry.find(f"{ATOM}link").get("href") for entry in entries]
+    assert links == [f"{BASE}{docname}.html" for docname in NEWEST_FIRST]
+    first = entries[0]
+    assert first.find(f"{ATOM}title").text == "The Future of Search"
+    published = datetime.fromisoformat(first.find(f"{ATOM}published").text)
+    assert published.isoformat() == "2025-05-28T22:30:30+02:00"  # its own timezone
+    assert "José Núñez, Zoë Müller" in first.find(f"{ATOM}summary").text
+    assert [c.find(f"{ATOM}name").text for c in first.findall(f"{ATOM}contributor")] == [
+        "José Núñez", "Zoë Müller"]
+    thumbnail = first.find(f".//{MEDIA}thumbnail")
+    assert thumbnail.get("url") == "https://i.ytimg.com/vi/IOC2k5k8oto/hqdefault.jpg"
+
+
+def test_rss_feed(site):
+    channel = ElementTree.parse(site.outdir / "rss.xml").getroot().find("channel")
+    items = channel.findall("item")
+    assert [item.find("link").text for item in items] == [
+        f"{BASE}{docname}.html" for docname in NEWEST_FIRST]
+    assert items[0].find("pubDate").text.endswith("+0200")
+    assert items[-1].find("pubDate").text.endswith("-0500")
+    assert "José Núñez" in items[0].find("description").text
+    assert items[0].find(f"{MEDIA}thumbnail") is not None or items[0].find(
+        f".//{MEDIA}thumbnail") is not None
+
+
+def test_every_page_names_the_feeds(site):
+    for path in site.outdir.rglob("*.html"):
+        if "_static" in path.parts or path.read_text(encoding="utf-8").startswith("<html><head><noscript>"):
+            continue  # the redirect pages of the old URLs
+        soup = page(site, path.relative_to(site.outdir).with_suffix("").as_posix())
+        types = {link["type"] for link in soup.find_all("link", rel="alternate")}
+        assert {"application/atom+xml", "application/rss+xml"} <= types, path
+
+
+def test_feeds_are_rewritten_on_incremental_builds(build):
+    build()
+    app = build(files={"episodes/2025-07-01-new.md": (
+        "---\ntitle: 'New: Show | Learning from Machine Learning #20'\n"
+        "date: 2025-07-01\n---\n\nNew.\n")})
+    feed = ElementTree.parse(app.outdir / "feed.xml").getroot()
+    assert feed.find(f"{ATOM}entry/{ATOM}title").text == "New: Show"
+
+
+def test_episode_json_ld(chapters_site):
+    soup = page(chapters_site, "episodes/2023-02-24-legacy")
+    [data] = json_ld(soup)
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "PodcastEpisode"
+    assert data["name"] == "Nils Reimers: Sentence Transformers"
+    assert data["episodeNumber"] == 3
+    assert data["datePublished"] == "2023-02-24T21:32:54-05:00"
+    assert data["url"] == BASE + "episodes/2023-02-24-legacy.html"
+    assert data["partOfSeries"]["@type"] == "PodcastSeries"
+    assert data["actor"] == [{"@type": "Person", "name": "Nils Reimers",
+                              "url": BASE + "people/nils-reimers.html"}]
+    video = data["video"]
+    assert video["@type"] == "VideoObject"
+    assert video["embedUrl"] == "https://www.youtube-nocookie.com/embed/jOj4d3JNBDU"
+    assert video["thumbnailUrl"] == "https://i.ytimg.com/vi/jOj4d3JNBDU/hqdefault.jpg"
+    assert video["uploadDate"] == "2023-02-24T21:32:54-05:00"
+    clips = video["hasPart"]
+    assert len(clips) == 8
+    assert clips[0] == {"@type": "Clip", "name": "What attracted you to Machine Learning?",
+                        "startOffset": 149, "endOffset": 392,
+                        "url": "https://www.youtube.com/watch?v=jOj4d3JNBDU&t=149s"}
+    assert "endOffset" not in clips[-1] and clips[-1]["startOffset"] == 3678
+
+
+def test_home_json_ld(site):
+    [data] = json_ld(page(site, "index"))
+    assert data["@type"] == "PodcastSeries"
+    assert data["url"] == BASE and data["webFeed"] == BASE + "feed.xml"
+    assert data["description"] == "A test podcast."
+
+
+EVIL = "episodes/2025-08-01-evil"
+EVIL_POST = """---
+title: 'Eve </script><script>alert(1)</script> & <b>Co</b> | Learning from Machine Learning #30'
+date: 2025-08-01 10:00:00 +0000
+youtubeID: EEEEEEEEEEE
+---
+
+Eve says </script> and <!-- too.
+"""
+
+
+def test_text_from_posts_never_breaks_out(build):
+    app = build(files={f"{EVIL}.md": EVIL_POST})
+    html = (app.outdir / f"{EVIL}.html").read_text(encoding="utf-8")
+    soup = page(app, EVIL)
+    data = json_ld(soup)[0]
+    assert data["name"] == "Eve </script><script>alert(1)</script> & <b>Co</b>"
+    # no script element but the ones the site writes
+    scripts = soup.find_all("script")
+    assert not any("alert(1)" in (script.string or "") and script.get("type") !=
+                   "application/ld+json" for script in scripts)
+    assert "<script>alert(1)" not in html
+    # the social cards carry the title as text
+    og_title = soup.find("meta", property="og:title")["content"]
+    assert og_title == "Eve </script><script>alert(1)</script> & <b>Co</b>"
+    head = html.split("</head>")[0]
+    assert re.search(r'property="og:title" content="Eve &lt;/script&gt;&lt;script&gt;', head)
+    feed = ElementTree.parse(app.outdir / "feed.xml").getroot()
+    assert feed.find(f"{ATOM}entry/{ATOM}title").text.startswith("Eve </script>")
+
+
+def test_social_cards(site):
+    soup = page(site, ONE)
+    meta = {tag.get("property") or tag.get("name"): tag["content"]
+            for tag in soup.find_all("meta") if tag.get("content")}
+    assert meta["og:title"] == "Ada Lovelace: Engines, Poetry, Science"
+    assert meta["og:description"] == (
+        "The first episode welcomes Ada Lovelace to talk about engines.")
+    assert meta["description"] == meta["og:description"]
+    assert meta["og:image"] == "https://i.ytimg.com/vi/bLW_RH2Y6oI/hqdefault.jpg"
+    assert meta["og:url"] == f"{BASE}{ONE}.html"
+    assert meta["twitter:card"] == "summary_large_image"
+
+
+def test_sitemap_and_canonical_links(site):
+    sitemap = ElementTree.parse(site.outdir / "sitemap.xml").getroot()
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    urls = {url.find(f"{namespace}loc").text for url in sitemap}
+    assert {f"{BASE}{docname}.html" for docname in NEWEST_FIRST} <= urls
+    assert f"{BASE}people/jose-nunez.html" in urls
+    canonical = page(site, ONE).find("link", rel="canonical")["href"]
+    assert canonical == f"{BASE}{ONE}.html"
+
+
+def test_every_old_url_redirects_to_an_existing_page(site):
+    redirects = sorted(path for path in site.outdir.rglob("*.html") if path.read_text(
+        encoding="utf-8").startswith("<html><head><noscript>"))
+    assert {path.relative_to(site.outdir).as_posix() for path in redirects} == {
+        "2025/05/28/two-guests.html",  # no categories
+        # categories as a YAML list
+        "machine learning/interviews/2024/03/01/alan-turing.html",
+        "machine/learning/update/2023/01/07/welcome.html",
+        "machine/learning/updates/2023/01/09/episode-one.html",
+        "machine/learning/updates/2023/02/24/"
+        "grace-hopper-compilers-learning-from-machine-learning-3.html",
+    }
+    for path in redirects:
+        text = path.read_text(encoding="utf-8")
+        target = re.search(r'url=([^"]+)"', text).group(1)
+        assert (path.parent / target).resolve().is_file(), path
+
+
+def test_links_to_old_urls_resolve_without_warning(site):
+    link = page(site, "episodes/2023-01-07-welcome").select_one("article a[href*='episode-one']")
+    assert link["href"] == "2023-01-09-episode-one.html"
+    assert "xref_missing" not in warnings(site)
+
+
+def test_epub_has_chapters_as_links(build):
+    app = build("epub", testroot="chapters")
+    # the chapters root warns about its deliberately broken chapters, nothing else
+    assert all("[podcast.chapter" in line for line in warnings(app).strip().splitlines())
+    text = (app.outdir / "episodes" / "2023-02-24-legacy.xhtml").read_text(encoding="utf-8")
+    assert 'href="https://www.youtube.com/watch?v=jOj4d3JNBDU&amp;t=3638s"' in text
+    assert "<iframe" not in text and "<script" not in text
+    assert (app.outdir / "episodes" / "2023-02-24-legacy.xhtml").is_file()
