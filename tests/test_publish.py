@@ -70,10 +70,14 @@ def test_rss_feed(site):
         f".//{MEDIA}thumbnail") is not None
 
 
+def is_redirect(path):
+    return path.read_text(encoding="utf-8").startswith("<html><head><noscript>")
+
+
 def test_every_page_names_the_feeds(site):
     for path in site.outdir.rglob("*.html"):
-        if "_static" in path.parts or path.read_text(encoding="utf-8").startswith("<html><head><noscript>"):
-            continue  # the redirect pages of the old URLs
+        if "_static" in path.parts or is_redirect(path):
+            continue
         soup = page(site, path.relative_to(site.outdir).with_suffix("").as_posix())
         types = {link["type"] for link in soup.find_all("link", rel="alternate")}
         assert {"application/atom+xml", "application/rss+xml"} <= types, path
@@ -175,8 +179,7 @@ def test_sitemap_and_canonical_links(site):
 
 
 def test_every_old_url_redirects_to_an_existing_page(site):
-    redirects = sorted(path for path in site.outdir.rglob("*.html") if path.read_text(
-        encoding="utf-8").startswith("<html><head><noscript>"))
+    redirects = sorted(path for path in site.outdir.rglob("*.html") if is_redirect(path))
     assert {path.relative_to(site.outdir).as_posix() for path in redirects} == {
         "2025/05/28/two-guests.html",  # no categories
         # categories as a YAML list
