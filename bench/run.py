@@ -1,0 +1,262 @@
+"""Benchmark the site on N generated episodes, against a naive MyST build.
+
+    python bench/run.py 1000 [--out _build/bench] [--skip-naive]
+
+On the same generated posts, in one run, it measures:
+
+  a. our site, clean build, serial
+  b. our site, clean build, -j 2 (and whether its pages equal a's)
+  c. the naive baseline: bare MyST + pydata-sphinx-theme, no extension, one flat
+     toctree of all episodes
+  d. our site with the extension switched off (same theme, same year-grouped
+     toctree written as plain pages), to isolate the extension's cost
+  e. incremental builds of (a): after editing one episode's body, and after adding
+     an episode (wall time and pages written), and the naive site's after the edit
+
+and reports wall time, peak memory, median and largest episode page, total site
+size and the ratios, as a table and as JSON (``<out>/results-N.json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate import generate  # noqa: E402
+
+PROJECT_FILES = ["conf.py", "index.md", "registry.yaml", "_ext", "_static", "_templates"]
+NAIVE_CONF = """\
+project = "Learning from Machine Learning"
+extensions = ["myst_parser"]
+source_suffix = {".md": "markdown", ".markdown": "markdown"}
+myst_title_to_header = True
+html_theme = "pydata_sphinx_theme"
+suppress_warnings = ["myst.header", "myst.xref_missing"]
+"""
+NAIVE_INDEX = """\
+# Learning from Machine Learning
+
+```{toctree}
+:glob:
+:reversed:
+
+episodes/*
+```
+"""
+OFF_CONF = """\
+exec(open("conf_project.py").read())
+extensions = ["myst_parser"]  # the site without its extension
+"""
+OFF_INDEX = """\
+# Learning from Machine Learning
+
+```{toctree}
+:hidden:
+
+archive/index
+```
+"""
+
+
+def run_build(source: Path, outdir: Path, jobs: int = 1) -> dict:
+    """One sphinx-build in a process of its own: wall time, peak memory, pages written."""
+    command = [sys.executable, "-m", "sphinx", "-b", "html", str(source), str(outdir),
+               "-d", str(outdir.parent / f"{outdir.name}-doctrees")]
+    if jobs > 1:
+        command += ["-j", str(jobs)]
+    with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=stdout, stderr=stderr, text=True)
+        # wait4 gives this build's own peak memory (with the workers it waited for)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        stdout.seek(0)
+        stderr.seek(0)
+        output, errors = stdout.read(), stderr.read()
+    if process.returncode:
+        raise SystemExit(f"build of {source} failed:\n{errors[-3000:]}")
+    written = [line for line in output.splitlines() if line.startswith("writing output... [")]
+    return {"wall_s": round(wall, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+            "pages_written": len(written), "warnings": errors.count("WARNING")}
+
+
+def sizes(outdir: Path) -> dict:
+    episodes = sorted(path.stat().st_size for path in (outdir / "episodes").glob("*.html"))
+    total = sum(path.stat().st_size for path in outdir.rglob("*") if path.is_file())
+    return {
+        "episode_page_median_kb": round(statistics.median(episodes) / 1024, 1),
+        "episode_page_max_kb": round(max(episodes) / 1024, 1),
+        "site_mb": round(total / 1024 / 1024, 1),
+        "pages": len(list(outdir.rglob("*.html"))),
+    }
+
+
+def prepare_ours(folder: Path, episodes: Path) -> Path:
+    folder.mkdir(parents=True)
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, folder / name)
+    shutil.copytree(episodes, folder / "episodes")
+    return folder
+
+
+def prepare_naive(folder: Path, episodes: Path) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "conf.py").write_text(NAIVE_CONF)
+    (folder / "index.md").write_text(NAIVE_INDEX)
+    shutil.copytree(episodes, folder / "episodes")
+    return folder
+
+
+def prepare_off(folder: Path, episodes: Path) -> Path:
+    """Our conf.py and theme, no extension; the same year-grouped toctree as plain pages."""
+    prepare_ours(folder, episodes)
+    (folder / "conf.py").rename(folder / "conf_project.py")
+    (folder / "conf.py").write_text(OFF_CONF)
+    (folder / "index.md").write_text(OFF_INDEX)
+    years: dict[str, list[str]] = defaultdict(list)
+    for path in sorted((folder / "episodes").iterdir(), reverse=True):
+        years[path.name[:4]].append(f"/episodes/{path.stem}")
+    archive = folder / "archive"
+    archive.mkdir()
+    (archive / "index.md").write_text("# All episodes\n\n```{toctree}\n:hidden:\n\n"
+                                      + "\n".join(sorted(years, reverse=True)) + "\n```\n")
+    for year, docnames in years.items():
+        (archive / f"{year}.md").write_text(f"# {year}\n\n```{{toctree}}\n\n"
+                                            + "\n".join(docnames) + "\n```\n")
+    return folder
+
+
+def differing_pages(first: Path, second: Path) -> list[str]:
+    names = {path.relative_to(first) for path in first.rglob("*.html")}
+    names |= {path.relative_to(second) for path in second.rglob("*.html")}
+    return sorted(str(name) for name in names
+                  if not (first / name).is_file() or not (second / name).is_file()
+                  or (first / name).read_bytes() != (second / name).read_bytes())
+
+
+def edit_one(folder: Path) -> Path:
+    posts = sorted((folder / "episodes").iterdir())
+    post = posts[len(posts) // 2]
+    with open(post, "a", encoding="utf-8") as stream:
+        stream.write("\nOne more sentence, added to the body.\n")
+    return post
+
+
+def benchmark(count: int, out: Path, naive: bool = True) -> dict:
+    if out.exists():
+        shutil.rmtree(out)
+    episodes = out / "posts"
+    generate(count, episodes)
+    results: dict = {"episodes": count, "machine": machine()}
+
+    ours = prepare_ours(out / "ours", episodes)
+    results["a_serial"] = run_build(ours, out / "ours-html")
+    results["a_serial"].update(sizes(out / "ours-html"))
+
+    ours_j2 = prepare_ours(out / "ours-j2", episodes)
+    results["b_parallel"] = run_build(ours_j2, out / "ours-j2-html", jobs=2)
+    results["b_parallel"]["pages_differing_from_serial"] = differing_pages(
+        out / "ours-html", out / "ours-j2-html")[:20]
+
+    if naive:
+        naive_site = prepare_naive(out / "naive", episodes)
+        results["c_naive"] = run_build(naive_site, out / "naive-html")
+        results["c_naive"].update(sizes(out / "naive-html"))
+
+    off = prepare_off(out / "off", episodes)
+    results["d_features_off"] = run_build(off, out / "off-html")
+    results["d_features_off"].update(sizes(out / "off-html"))
+
+    edited = edit_one(ours)
+    results["e_edit_one"] = run_build(ours, out / "ours-html")
+    results["e_edit_one"]["edited"] = edited.name
+    extra = out / "extra"
+    generate(count + 1, extra, seed=8)
+    newest = sorted(extra.iterdir())[-1]
+    shutil.copy2(newest, ours / "episodes" / ("2099-01-01-" + newest.name[11:]))
+    results["e_add_one"] = run_build(ours, out / "ours-html")
+    if naive:
+        edit_one(naive_site)
+        results["e_naive_edit_one"] = run_build(naive_site, out / "naive-html")
+
+    a = results["a_serial"]
+    results["ratios"] = {
+        "ours_over_features_off": round(a["wall_s"] / results["d_features_off"]["wall_s"], 3),
+        "parallel_over_serial": round(results["b_parallel"]["wall_s"] / a["wall_s"], 3),
+    }
+    if naive:
+        results["ratios"]["ours_over_naive"] = round(a["wall_s"] / results["c_naive"]["wall_s"],
+                                                     3)
+        results["ratios"]["edit_over_naive_edit"] = round(
+            results["e_edit_one"]["wall_s"] / results["e_naive_edit_one"]["wall_s"], 3)
+    return results
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        model = re.search(r"model name\s*:\s*(.+)", Path("/proc/cpuinfo").read_text())
+        cpu = model.group(1) if model else cpu
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {cpu}, Python {sys.version.split()[0]}"
+
+
+def table(results: dict) -> str:
+    rows = [("build", "wall s", "peak MB", "pages written", "episode page median/max KB",
+             "site MB")]
+    labels = {"a_serial": "a. ours, serial", "b_parallel": "b. ours, -j 2",
+              "c_naive": "c. naive baseline", "d_features_off": "d. ours, extension off",
+              "e_edit_one": "e. ours, edit one episode", "e_add_one": "e. ours, add one episode",
+              "e_naive_edit_one": "e. naive, edit one episode"}
+    for key, label in labels.items():
+        if key not in results:
+            continue
+        row = results[key]
+        page = (f"{row['episode_page_median_kb']} / {row['episode_page_max_kb']}"
+                if "episode_page_median_kb" in row else "")
+        rows.append((label, str(row["wall_s"]), str(row["peak_rss_mb"]),
+                     str(row["pages_written"]), page, str(row.get("site_mb", ""))))
+    lines = ["| " + " | ".join(row) + " |" for row in rows]
+    lines.insert(1, "|" + "---|" * len(rows[0]))
+    lines.append("")
+    lines.append("ratios: " + ", ".join(f"{k} = {v}" for k, v in results["ratios"].items()))
+    differing = results["b_parallel"]["pages_differing_from_serial"]
+    lines.append(f"-j 2 pages differing from serial: {len(differing)} {differing[:5]}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("count", type=int)
+    parser.add_argument("--out", type=Path, default=ROOT / "_build" / "bench")
+    parser.add_argument("--skip-naive", action="store_true")
+    arguments = parser.parse_args()
+    work = arguments.out / f"n{arguments.count}"
+    results = benchmark(arguments.count, work, naive=not arguments.skip_naive)
+    report = arguments.out / f"results-{arguments.count}.json"
+    report.write_text(json.dumps(results, indent=1))
+    print(table(results))
+    print(f"\nJSON: {report}")
+
+
+if __name__ == "__main__":
+    main()
