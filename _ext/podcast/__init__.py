@@ -37,7 +37,7 @@ from . import (
     references,
     structured,
 )
-from .collect import EpisodeTransform
+from .collect import EpisodeTransform, check_duplicates
 from .domain import PodcastDomain
 
 __version__ = "0.1.0"
@@ -75,6 +75,7 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_sitemap")
     app.connect("builder-inited", add_static_path)
     app.connect("builder-inited", generate_sources)
+    app.connect("env-updated", check_duplicates)
     app.add_css_file("podcast.css")
     app.add_js_file("podcast.js", loading_method="defer")
     return {

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
@@ -75,10 +76,14 @@ def first_paragraph(item: nodes.list_item) -> nodes.paragraph | None:
 def item_of(list_item: nodes.list_item) -> Item:
     paragraph = first_paragraph(list_item)
     if paragraph is None:
-        return Item(list_item.astext(), list_item, rest=list(list_item.children))
+        return Item(list_item.astext(), list_item)
     # "[02:29](https://...&t=149s) - title": the time is a link
     first = paragraph[0] if len(paragraph) else None
-    link = first.get("refuri") if isinstance(first, nodes.reference) else None
+    link = None
+    if isinstance(first, nodes.reference):
+        link = first.get("refuri")
+    elif isinstance(first, addnodes.pending_xref):  # a link MyST did not take as a URL
+        link = first.get("reftarget")
     return Item(paragraph.astext(), list_item, link, rest=list(list_item.children[1:]))
 
 
@@ -163,12 +168,10 @@ class ChaptersTransform(SphinxTransform):
                                         classes=[CHAPTERS_CLASS])
         lengths = iter(durations(chapters))
         for item, line in parsed:
-            if line is None:
+            if line is None:  # kept, as plain text
                 entry = nodes.list_item(classes=["podcast-chapter-unparsed"])
-                if isinstance(item.location, nodes.list_item):
-                    entry.extend(item.location.children)
-                else:
-                    entry += nodes.paragraph("", item.text)
+                entry += nodes.paragraph("", item.text.strip())
+                entry.extend(item.rest)
             else:
                 entry = self.chapter_item(line.chapter, next(lengths), video)
                 entry.extend(item.rest)
@@ -213,6 +216,9 @@ class ChaptersTransform(SphinxTransform):
                 self.warn(f"chapter {line.chapter.label} starts before the one above it",
                           "chapter-order", item.location)
             previous = start
+            if line.link and not re.match(r"(?i)(https?|mailto):", line.link):
+                self.warn(f"chapter {line.chapter.label} links to {line.link[:40]!r}, which is "
+                          "no web address: dropped", "link", item.location)
             if line.link_video and video and line.link_video != video:
                 self.warn(f"chapter {line.chapter.label} links to another video "
                           f"({line.link_video}, the episode's is {video})", "chapter-link",

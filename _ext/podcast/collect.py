@@ -12,7 +12,6 @@ from dataclasses import replace
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
-from sphinx.util.nodes import make_id
 
 from . import listings, placeholders
 from .embed import video_node
@@ -71,7 +70,7 @@ def title_section(document: nodes.document, title: str) -> nodes.section:
         section[0] += nodes.Text(title)
         rest = body[body.index(section) + 1:]
     else:
-        section = nodes.section(ids=[make_id(title) or "episode"], names=[])
+        section = nodes.section(ids=[nodes.make_id(title) or "episode"], names=[])
         section += nodes.title(title, title)
         document.insert(document.index(body[0]) if body else len(document), section)
         rest = body
@@ -144,3 +143,26 @@ class EpisodeTransform(SphinxTransform):
         section += placeholders.make(self.env, "pager")
 
         self.env.get_domain("podcast").add_episode(episode)
+
+
+def check_duplicates(app, env) -> None:
+    """``env-updated``: two posts with one video or one episode number."""
+    episodes = sorted(env.get_domain("podcast").episodes.values(),
+                      key=lambda episode: episode.sort_key)
+    for key, label, value_of in (("youtubeID", "video", lambda e: e.youtube_id),
+                                 ("episode", "episode number", lambda e: e.number)):
+        first_with: dict = {}
+        for episode in episodes:
+            value = value_of(episode)
+            if value is None:
+                continue
+            if value in first_with:
+                other = first_with[value]
+                lines = key_lines(str(env.doc2path(episode.docname)))
+                line = lines.get(key) or lines.get("title", 1)
+                logger.warning(
+                    "the %s %s is also %s's (%s)", label, value, other.docname,
+                    env.doc2path(other.docname), location=(episode.docname, line),
+                    type="podcast", subtype="duplicate")
+            else:
+                first_with[value] = episode

@@ -24,6 +24,10 @@ _TIME = r"\d{1,3}:\d{2}(?::\d{2})?"
 _LINE = re.compile(
     rf"^\s*(?P<time>{_TIME})(?!\d)(?!:\d)\s*(?:[-–—:|]+\s*)?(?P<title>.*?)\s*$", re.DOTALL
 )
+_LITERAL_LINK = re.compile(
+    rf"^\s*\[(?P<time>{_TIME})\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)(?P<rest>.*)$",
+    re.DOTALL,
+)
 _STARTS_WITH_TIME = re.compile(rf"^\s*\[?{_TIME}(?![\d])")
 # "149", "149s", "2m29s", "1h2m3s": YouTube's t= parameter and our fragments.
 _UNITS = re.compile(r"^(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s?)?$")
@@ -53,6 +57,7 @@ class ParsedLine:
     chapter: Chapter
     link_seconds: int | None = None
     link_video: str | None = None
+    link: str | None = None
 
 
 def parse_time(text: str) -> int | None:
@@ -118,8 +123,13 @@ def starts_with_time(text: str) -> bool:
 def parse_line(text: str, link: str | None = None) -> ParsedLine | None:
     """One timestamp line (its text, and the URL if its time is a link).
 
+    A link Markdown left as text (``[01:00](javascript:...)``: no URL scheme it
+    accepts) is read too, so that the caller can refuse its URL.
     Returns ``None`` when the line has no leading time or no title.
     """
+    literal = _LITERAL_LINK.match(text)
+    if literal and link is None:
+        text, link = literal["time"] + literal["rest"], literal["url"]
     match = _LINE.match(text)
     if match is None:
         return None
@@ -128,7 +138,7 @@ def parse_line(text: str, link: str | None = None) -> ParsedLine | None:
     if start is None or not title:
         return None
     link_seconds, link_video = link_time(link) if link else (None, None)
-    return ParsedLine(Chapter(start, title), link_seconds, link_video)
+    return ParsedLine(Chapter(start, title), link_seconds, link_video, link)
 
 
 def parse_fragment(fragment: str) -> int | None:
