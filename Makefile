@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SPHINXOPTS ?=
 BUILDDIR   := _build
 
-.PHONY: html epub live test lint clean
+.PHONY: html epub live test lint bench clean
 
 # The venv is rebuilt whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -28,6 +28,11 @@ lint: $(STAMP)
 
 test: $(STAMP) lint
 	$(BIN)/pytest $(PYTESTOPTS)
+
+# The benchmark: make bench N=1000 (results in _build/bench/results-N.json).
+N ?= 1000
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(N)
 
 clean:
 	rm -rf $(BUILDDIR) archive

@@ -94,4 +94,7 @@ html_theme_options = {
     "footer_end": [],
     "secondary_sidebar_items": ["page-toc"],
 }
-html_sidebars = {"index": [], "archive/index": []}
+# Episode and person pages carry no section sidebar: breadcrumbs, the navbar and
+# the previous / next links lead on, and each page stays the same size (and
+# quick to write) however many episodes and people the show has.
+html_sidebars = {"index": [], "archive/index": [], "episodes/**": [], "people/**": []}

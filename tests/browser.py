@@ -96,3 +96,12 @@ def player_commands(page) -> list[dict]:
         if "/embed/" in frame.url:
             return [json.loads(message) for message in frame.evaluate("window.received")]
     return []
+
+
+@contextmanager
+def served_root(root: Path, folder: Path):
+    """Build a test root in a process of its own and serve it; yields the base URL."""
+    from helpers import build_in_subprocess
+
+    with serve(build_in_subprocess(root, folder)) as url:
+        yield url

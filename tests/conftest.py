@@ -38,3 +38,19 @@ def build(sphinx_test_tempdir, rootdir, request):
     yield run
     for app in apps:
         app.cleanup()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright, for the whole session."""
+    from browser import chromium
+
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()

@@ -46,9 +46,9 @@ def build_in_subprocess(root: Path, folder: Path) -> Path:
     if not folder.exists():
         shutil.copytree(root, folder)
     outdir = folder / "_build" / "html"
+    path = os.pathsep.join([str(ROOT / "_ext"), str(ROOT / "tests")])
     subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", str(folder), str(outdir)],
-                   check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(
-                       ROOT / "_ext")})
+                   check=True, capture_output=True, env={**os.environ, "PYTHONPATH": path})
     return outdir
 
 

@@ -1,8 +1,7 @@
 """The embed in a real browser: nothing from YouTube but the thumbnail before play."""
 
 import pytest
-from browser import Offsite, chromium, serve
-from helpers import build_in_subprocess
+from browser import Offsite, served_root
 from test_site import ONE
 
 pytestmark = pytest.mark.browser
@@ -10,23 +9,10 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def site_url(sphinx_test_tempdir, rootdir):
-    outdir = build_in_subprocess(rootdir / "test-site", sphinx_test_tempdir / "browser-site")
-    with serve(outdir) as url:
+    with served_root(rootdir / "test-site", sphinx_test_tempdir / "browser-site") as url:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def test_nothing_but_the_thumbnail_loads_before_play(page, site_url):

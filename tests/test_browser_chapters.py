@@ -1,8 +1,7 @@
 """Chapters in a real browser: a click or a deep link seeks the embedded player."""
 
 import pytest
-from browser import Offsite, chromium, player_commands, serve
-from helpers import build_in_subprocess
+from browser import Offsite, player_commands, served_root
 
 pytestmark = pytest.mark.browser
 
@@ -12,24 +11,10 @@ SEEK_HOUR = {"event": "command", "func": "seekTo", "args": [3638, True]}
 
 @pytest.fixture(scope="module")
 def site_url(sphinx_test_tempdir, rootdir):
-    outdir = build_in_subprocess(rootdir / "test-chapters",
-                                 sphinx_test_tempdir / "browser-chapters")
-    with serve(outdir) as url:
+    with served_root(rootdir / "test-chapters", sphinx_test_tempdir / "browser-chapters") as url:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def wait_for_command(page, command):

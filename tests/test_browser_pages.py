@@ -4,8 +4,8 @@ Screenshots are kept under ``_build/screenshots/`` as test artifacts.
 """
 
 import pytest
-from browser import Offsite, chromium, serve
-from helpers import ROOT, build_in_subprocess
+from browser import Offsite, served_root
+from helpers import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -21,15 +21,9 @@ SCREENSHOTS = ROOT / "_build" / "screenshots"
 
 @pytest.fixture(scope="module")
 def site_url(sphinx_test_tempdir, rootdir):
-    outdir = build_in_subprocess(rootdir / "test-people", sphinx_test_tempdir / "browser-pages")
-    with serve(outdir) as url:
+    with served_root(rootdir / "test-people", sphinx_test_tempdir / "browser-pages") as url:
         yield url
 
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)

@@ -1,0 +1,48 @@
+"""The benchmark's generator and runner work (on a tiny N; timings live in the benchmark)."""
+
+import json
+import re
+import subprocess
+import sys
+
+from helpers import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate import generate  # noqa: E402
+from podcast.episode import decode, parse_title  # noqa: E402
+from podcast.prescan import as_myst_strings, front_matter  # noqa: E402
+
+
+def test_generated_posts_have_the_hosts_shapes(tmp_path):
+    posts = generate(40, tmp_path, seed=3)
+    assert len(posts) == 40
+    again = generate(40, tmp_path / "again", seed=3)
+    assert [p.read_bytes() for p in posts] == [p.read_bytes() for p in again]  # fixed seed
+    text = "\n".join(path.read_text(encoding="utf-8") for path in posts)
+    for shape in (r"^- \d\d:\d\d - ", r"^- \[\d\d:\d\d\]\(https://www\.youtube\.com/watch\?v=",
+                  r"^- \d\d:\d\d [A-Z]", r"## Connect with ", r"'s Books", r"https://amzn\.to/",
+                  r"https://youtu\.be/", r"^  - [A-Z]", r"\n  Machine Learning #"):
+        assert re.search(shape, text, re.MULTILINE), shape
+    guests = []
+    for path in posts:
+        episode, problems = decode(path.stem, as_myst_strings(front_matter(path)))
+        assert problems == [], path
+        assert episode.guests and episode.number and episode.youtube_id
+        guests += episode.guests
+    assert len(set(guests)) < len(guests)  # some guests come back
+    assert parse_title("A B: C | Learning from Machine Learning #1").guests == ("A B",)
+
+
+def test_the_benchmark_runs_and_reports(tmp_path):
+    subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "6", "--out", str(tmp_path)],
+                   check=True, capture_output=True, text=True)
+    results = json.loads((tmp_path / "results-6.json").read_text())
+    for key in ("a_serial", "b_parallel", "c_naive", "d_features_off", "e_edit_one",
+                "e_add_one", "e_naive_edit_one"):
+        assert results[key]["wall_s"] > 0 and results[key]["peak_rss_mb"] > 0, key
+    assert results["a_serial"]["episode_page_max_kb"] > 0
+    assert results["b_parallel"]["pages_differing_from_serial"] == []
+    assert 0 < results["e_edit_one"]["pages_written"] <= 20
+    assert set(results["ratios"]) == {"ours_over_features_off", "parallel_over_serial",
+                                      "ours_over_naive", "edit_over_naive_edit"}
