@@ -63,7 +63,6 @@ podcast_jekyll_baseurl = "/learning-from-machine-learning"
 html_theme = "pydata_sphinx_theme"
 html_title = project
 html_static_path = ["_static"]
-html_css_files = ["site.css"]
 templates_path = ["_templates"]
 html_last_updated_fmt = None
 html_copy_source = False

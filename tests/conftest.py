@@ -40,9 +40,14 @@ def build(sphinx_test_tempdir, rootdir, request):
         app.cleanup()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's Chromium through Playwright, for the whole session."""
+    """Debian's Chromium through Playwright, for one test module.
+
+    Not for the whole session: the in-process builds of other modules fork
+    (sphinx-sitemap starts a multiprocessing manager), which must not happen
+    while Playwright's driver runs in this process.
+    """
     from browser import chromium
 
     with chromium() as browser:

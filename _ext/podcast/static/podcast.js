@@ -133,6 +133,15 @@
   }
 
   document.querySelectorAll(".podcast-video iframe").forEach(markReady);
+  // The theme's section toggles in the sidebar are icons only: give them a name.
+  document.querySelectorAll(".bd-sidebar summary").forEach(function (summary) {
+    if (!summary.textContent.trim() && !summary.hasAttribute("aria-label")) {
+      var link = summary.parentElement && summary.parentElement.parentElement &&
+        summary.parentElement.parentElement.querySelector(":scope > a");
+      summary.setAttribute("aria-label", "Show or hide the pages of " +
+        (link ? link.textContent.trim() : "this section"));
+    }
+  });
   window.addEventListener("hashchange", followFragment);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", followFragment);
   else followFragment();
