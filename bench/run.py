@@ -77,6 +77,7 @@ def run_build(source: Path, outdir: Path, jobs: int = 1) -> dict:
                "-d", str(outdir.parent / f"{outdir.name}-doctrees")]
     if jobs > 1:
         command += ["-j", str(jobs)]
+    before = html_mtimes(outdir)
     with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=stdout, stderr=stderr, text=True)
@@ -89,9 +90,20 @@ def run_build(source: Path, outdir: Path, jobs: int = 1) -> dict:
         output, errors = stdout.read(), stderr.read()
     if process.returncode:
         raise SystemExit(f"build of {source} failed:\n{errors[-3000:]}")
-    written = [line for line in output.splitlines() if line.startswith("writing output... [")]
+    del output
+    # pages written: HTML files that are new or changed (whatever Sphinx prints)
+    written = [path for path, mtime in html_mtimes(outdir).items() if before.get(path) != mtime]
     return {"wall_s": round(wall, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
             "pages_written": len(written), "warnings": errors.count("WARNING")}
+
+
+def html_mtimes(outdir: Path) -> dict[Path, int]:
+    """The pages of documents (not genindex, search, or the redirects of old URLs)."""
+    if not outdir.is_dir():
+        return {}
+    return {path: path.stat().st_mtime_ns for path in outdir.rglob("*.html")
+            if "_static" not in path.parts and path.name not in ("genindex.html", "search.html")
+            and not path.read_bytes().startswith(b"<html><head><noscript>")}
 
 
 def sizes(outdir: Path) -> dict:
