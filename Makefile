@@ -35,4 +35,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py $(N)
 
 clean:
-	rm -rf $(BUILDDIR) archive
+	rm -rf $(BUILDDIR) archive people books
