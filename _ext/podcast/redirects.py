@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
@@ -62,9 +62,12 @@ def write_redirects(app: Sphinx):
     for path, docname in derived.old_urls.items():
         if path[: -len(".html")] in app.env.found_docs:
             continue  # never hide a real page
-        target = app.builder.get_target_uri(docname)
+        target = posixpath.relpath(app.builder.get_target_uri(docname), posixpath.dirname(path))
+        written = Path(app.outdir, path)
+        if written.is_file() and f'url={target}"' in written.read_text(encoding="utf-8"):
+            continue  # already there, unchanged
         # keys keep their ".html", so the writer takes the path as it is
-        redirects[path] = posixpath.relpath(target, posixpath.dirname(path))
+        redirects[path] = target
     Reredirects(app).create_redirects(redirects)
     return []
 
