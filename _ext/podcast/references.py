@@ -136,9 +136,10 @@ class Derived:
 
 
 def _inside_generated(node: nodes.Node) -> bool:
+    """Inside a placeholder or a chapter list: the site's own content, not the post's."""
     while node is not None:
-        if isinstance(node, placeholder) or CHAPTERS_CLASS in getattr(node, "get", dict)(
-                "classes", []):
+        if isinstance(node, placeholder) or (
+                isinstance(node, nodes.Element) and CHAPTERS_CLASS in node["classes"]):
             return True
         node = node.parent
     return False
