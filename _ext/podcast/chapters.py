@@ -23,7 +23,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .domain import PodcastDomain
-from .episode import Episode
+from .episode import Episode, watch_url
 from .timestamps import (
     Chapter,
     durations,
@@ -111,10 +111,6 @@ def _lineage(node: nodes.Node):
         node = node.parent
 
 
-def watch_link(video_id: str, seconds: int) -> str:
-    return f"https://www.youtube.com/watch?v={video_id}&t={seconds}s"
-
-
 class ChaptersTransform(SphinxTransform):
     """Render chapter blocks and legacy timestamp lists; record the chapters."""
 
@@ -190,7 +186,7 @@ class ChaptersTransform(SphinxTransform):
         paragraph = nodes.paragraph()
         holder: nodes.Element = paragraph
         if video:
-            holder = nodes.reference("", "", refuri=watch_link(video, chapter.start),
+            holder = nodes.reference("", "", refuri=watch_url(video, chapter.start),
                                      classes=["podcast-chapter-link"])
             paragraph += holder
         holder += nodes.inline("", chapter.label, classes=["podcast-chapter-start"])

@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinxcontrib.youtube.youtube import youtube
 
-from .episode import Episode
+from .episode import Episode, thumbnail_url, watch_url
 
 PRIVACY_EMBED = "https://www.youtube-nocookie.com/embed/"
 STANDARD_EMBED = "https://www.youtube.com/embed/"
@@ -45,10 +45,6 @@ def video_node(episode: Episode, privacy: bool) -> youtube:
         platform_url_privacy=PRIVACY_EMBED,
         instance="https://youtu.be/",
     )
-
-
-def watch_url(node: youtube) -> str:
-    return f"https://www.youtube.com/watch?v={node['id']}"
 
 
 def embed_url(node: youtube) -> str:
@@ -82,9 +78,9 @@ def iframe_html(node: youtube) -> str:
 
 def facade_html(node: youtube) -> str:
     title = node.get("title") or "YouTube video"
-    thumbnail = f"https://i.ytimg.com/vi/{node['id']}/hqdefault.jpg"
+    thumbnail = thumbnail_url(node["id"])
     return (
-        _tag("a", {"class": "podcast-video-facade", "href": watch_url(node)})
+        _tag("a", {"class": "podcast-video-facade", "href": watch_url(node['id'])})
         + _tag("img", {"src": thumbnail, "alt": "", "loading": "lazy", "decoding": "async",
                        "width": "480", "height": "360"})
         + '<span class="podcast-video-play" aria-hidden="true"></span>'
@@ -112,24 +108,24 @@ def visit_youtube_link(self, node: youtube) -> None:
     title = node.get("title") or "this episode"
     self.body.append(
         '<p class="podcast-video-link">'
-        + _tag("a", {"href": watch_url(node)})
+        + _tag("a", {"href": watch_url(node['id'])})
         + f"Watch {escape(title)} on YouTube</a></p>\n"
     )
     raise nodes.SkipNode
 
 
 def visit_youtube_text(self, node: youtube) -> None:
-    self.add_text(f"Video: {watch_url(node)}")
+    self.add_text(f"Video: {watch_url(node['id'])}")
     raise nodes.SkipNode
 
 
 def visit_youtube_plain(self, node: youtube) -> None:
-    self.body.append(f"Video: {watch_url(node)}\n")
+    self.body.append(f"Video: {watch_url(node['id'])}\n")
     raise nodes.SkipNode
 
 
 def visit_youtube_latex(self, node: youtube) -> None:
-    self.body.append(rf"\begin{{quote}}\url{{{watch_url(node)}}}\end{{quote}}" + "\n")
+    self.body.append(rf"\begin{{quote}}\url{{{watch_url(node['id'])}}}\end{{quote}}" + "\n")
     raise nodes.SkipNode
 
 

@@ -87,15 +87,22 @@ class Episode:
 
     @property
     def thumbnail_url(self) -> str | None:
-        if not self.youtube_id:
-            return None
-        return f"https://i.ytimg.com/vi/{self.youtube_id}/hqdefault.jpg"
+        return thumbnail_url(self.youtube_id) if self.youtube_id else None
 
     @property
     def watch_url(self) -> str | None:
-        if not self.youtube_id:
-            return None
-        return f"https://www.youtube.com/watch?v={self.youtube_id}"
+        return watch_url(self.youtube_id) if self.youtube_id else None
+
+
+def watch_url(video_id: str, seconds: int | None = None) -> str:
+    """The video on youtube.com, at ``seconds`` if given."""
+    url = f"https://www.youtube.com/watch?v={video_id}"
+    return url if seconds is None else f"{url}&t={seconds}s"
+
+
+def thumbnail_url(video_id: str) -> str:
+    """YouTube's 480x360 thumbnail, which every video has."""
+    return f"https://i.ytimg.com/vi/{video_id}/hqdefault.jpg"
 
 
 def sort_key(published: datetime | None, docname: str) -> tuple[float, str]:

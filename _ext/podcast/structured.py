@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 
 from .domain import PodcastDomain
 from .embed import PRIVACY_EMBED, STANDARD_EMBED
-from .episode import Episode
+from .episode import Episode, watch_url
 from .feeds import ATOM, aware, page_url, site_url
 from .references import person_page
 from .timestamps import durations
@@ -65,7 +65,7 @@ def video(app: Sphinx, episode: Episode) -> dict:
                 "@type": "Clip",
                 "name": chapter.title,
                 "startOffset": chapter.start,
-                "url": f"{episode.watch_url}&t={chapter.start}s",
+                "url": watch_url(episode.youtube_id, chapter.start),
             }
             if length is not None:
                 clip["endOffset"] = chapter.start + length
