@@ -24,6 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from .domain import PodcastDomain
 from .episode import Episode, watch_url
+from .placeholders import is_web_build
 from .timestamps import (
     Chapter,
     durations,
@@ -262,14 +263,10 @@ def chapters_document(episode: Episode, podcast: str, page_url: str) -> dict:
     }
 
 
-def _is_html(app: Sphinx) -> bool:
-    return app.builder.format == "html" and not app.builder.name.startswith("epub")
-
-
 def link_json(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: a visible link to the page's JSON chapters."""
     episode = app.env.get_domain("podcast").episodes.get(docname)
-    if not _is_html(app) or episode is None or not episode.chapters:
+    if not is_web_build(app) or episode is None or not episode.chapters:
         return
     for listing in doctree.findall(nodes.enumerated_list):
         if CHAPTERS_CLASS in listing["classes"]:
@@ -283,7 +280,7 @@ def link_json(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def write_json(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: every episode's JSON chapters, at a stable URL."""
-    if exception is not None or not _is_html(app):
+    if exception is not None or not is_web_build(app):
         return
     base = (app.config.html_baseurl or "").rstrip("/")
     domain: PodcastDomain = app.env.get_domain("podcast")

@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 
 from .domain import PodcastDomain
 from .episode import Episode
+from .placeholders import is_web_build
 
 ATOM = "feed.xml"
 RSS = "rss.xml"
@@ -73,8 +74,7 @@ def build_feed(app: Sphinx, episodes: list[Episode]) -> FeedGenerator:
 
 def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: both feeds, on every build, incremental ones too."""
-    if exception is not None or app.builder.format != "html" or app.builder.name.startswith(
-            "epub"):
+    if exception is not None or not is_web_build(app):
         return
     domain: PodcastDomain = app.env.get_domain("podcast")
     episodes = [episode for episode in domain.newest_first() if episode.published]
@@ -87,7 +87,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
 def discovery_links(app: Sphinx, pagename: str, templatename: str, context: dict,
                     doctree) -> None:
     """``html-page-context``: every page names the feeds in its head."""
-    if app.builder.name.startswith("epub"):
+    if not is_web_build(app):
         return
     pathto = context["pathto"]
     title = escape(app.config.project, quote=True)

@@ -14,14 +14,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import NoUri
 
-from .domain import PodcastDomain
+if TYPE_CHECKING:  # the domain imports modules that import this one
+    from .domain import PodcastDomain
 
 
 class placeholder(nodes.General, nodes.Element):
@@ -45,9 +46,12 @@ class Context:
 
     @property
     def html(self) -> bool:
-        """A web page (not an e-book): remote images and player scripts are fine."""
-        builder = self.app.builder
-        return builder.format == "html" and not builder.name.startswith("epub")
+        return is_web_build(self.app)
+
+
+def is_web_build(app: Sphinx) -> bool:
+    """Web pages (not an e-book): remote images, player scripts, feeds and head tags."""
+    return app.builder.format == "html" and not app.builder.name.startswith("epub")
 
 
 Renderer = Callable[[Context, placeholder], list[nodes.Node]]

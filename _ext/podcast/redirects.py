@@ -17,6 +17,7 @@ from sphinx.util import logging
 from sphinx_reredirects import Reredirects
 
 from .episode import Episode
+from .placeholders import is_web_build
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ def lookup(target: str, urls: dict[str, str], base: str) -> str | None:
 
 def write_redirects(app: Sphinx):
     """``html-collect-pages``: a redirect page at every old URL."""
-    if app.builder.name.startswith("epub"):
+    if not is_web_build(app):
         return []
     derived = app.env.get_domain("podcast").derived
     redirects = {}

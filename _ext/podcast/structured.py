@@ -19,6 +19,7 @@ from .domain import PodcastDomain
 from .embed import PRIVACY_EMBED, STANDARD_EMBED
 from .episode import Episode, watch_url
 from .feeds import ATOM, aware, page_url, site_url
+from .placeholders import is_web_build
 from .references import person_page
 from .timestamps import durations
 
@@ -106,7 +107,7 @@ def episode_data(app: Sphinx, episode: Episode) -> dict:
 def add_structured_data(app: Sphinx, pagename: str, templatename: str, context: dict,
                         doctree) -> None:
     """``html-page-context``: JSON-LD for episodes and the home page; card data."""
-    if app.builder.name.startswith("epub"):
+    if not is_web_build(app):
         return
     domain: PodcastDomain = app.env.get_domain("podcast")
     episode = domain.episodes.get(pagename)
@@ -134,7 +135,7 @@ def escape_social_tags(app: Sphinx, pagename: str, templatename: str, context: d
                        doctree) -> None:
     """``html-page-context``, after sphinxext-opengraph: escape its tags fully,
     and add the Twitter card."""
-    if app.builder.name.startswith("epub"):
+    if not is_web_build(app):
         return
     metatags = context.get("metatags", "")
 
