@@ -16,6 +16,7 @@ from sphinx.util import logging
 from . import listings, placeholders
 from .embed import video_node
 from .episode import Episode, decode, format_date, front_matter_lines
+from .prescan import front_matter_head
 
 logger = logging.getLogger(__name__)
 
@@ -30,16 +31,7 @@ def is_episode(docname: str, episodes_dir: str) -> bool:
 
 def key_lines(path: str) -> dict[str, int]:
     """Line of each front matter key, read from the head of the file only."""
-    head: list[str] = []
-    try:
-        with open(path, encoding="utf-8-sig", errors="replace") as source:
-            for line in source:
-                head.append(line)
-                if len(head) > 1 and line.strip() in ("---", "..."):
-                    break
-    except OSError:
-        return {}
-    return front_matter_lines(head)
+    return front_matter_lines(front_matter_head(path))
 
 
 def excerpt(section: nodes.Element, limit: int = EXCERPT_LENGTH) -> str:

@@ -19,16 +19,30 @@ from .episode import Episode, decode
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def front_matter_head(path: Path | str) -> list[str]:
+    """The file's lines from the opening ``---`` to the closing one (read no further);
+    [] when the file has no front matter or cannot be read."""
+    head: list[str] = []
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as source:
+            first = source.readline()
+            if first.strip() != "---":
+                return []
+            head.append(first)
+            for line in source:
+                head.append(line)
+                if line.strip() in ("---", "..."):
+                    break
+    except OSError:
+        return []
+    return head
+
+
 def front_matter(path: Path) -> dict:
     """The YAML between the opening and closing ``---``; {} when there is none."""
-    head: list[str] = []
-    with open(path, encoding="utf-8-sig", errors="replace") as source:
-        if source.readline().strip() != "---":
-            return {}
-        for line in source:
-            if line.strip() in ("---", "..."):
-                break
-            head.append(line)
+    head = front_matter_head(path)[1:]
+    if head and head[-1].strip() in ("---", "..."):
+        head = head[:-1]
     try:
         data = yaml.load("".join(head), Loader=_LOADER)
     except yaml.YAMLError:
