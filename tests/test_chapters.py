@@ -139,3 +139,19 @@ def test_youtube_rules_are_opt_in(build):
     text = warnings(app)
     assert "[podcast.chapter-youtube]" in text
     assert re.search(rf"{LEGACY}\.markdown:\d+: WARNING: the first chapter starts at 02:29", text)
+
+
+def test_ref_targets_follow_an_edited_chapter(build, rootdir):
+    build(testroot="chapters")
+    post = rootdir / "test-chapters" / f"{LEGACY}.markdown"
+    index = (rootdir / "test-chapters" / "index.md").read_text()
+    app = build(testroot="chapters", files={
+        f"{LEGACY}.markdown": post.read_text().replace("- 1:00:38 ", "- 1:00:40 "),
+        "index.md": index + "\n",  # re-read, so its references are resolved again
+    })
+    labels = app.env.get_domain("std").labels
+    assert f"{LEGACY}#chapter-1-00-40" in labels
+    assert f"{LEGACY}#chapter-1-00-38" not in labels
+    assert f"undefined label: '{LEGACY}#chapter-1-00-38'" in warnings(app)
+    links = page(app, "index").select("article a.reference.internal")
+    assert [a["href"] for a in links] == [f"{LEGACY}.html#chapter-02-29"]

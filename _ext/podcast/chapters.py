@@ -143,7 +143,9 @@ class ChaptersTransform(SphinxTransform):
 
         if episode is not None and recorded:
             domain.add_episode(replace(episode, chapters=tuple(recorded)))
-            self.label_chapters(episode.title)
+            domain.add_labels(self.env.docname, [
+                (anchor, f"{chapter.label} {chapter.title} ({episode.title})")
+                for anchor, chapter in self.labelled])
 
     def warn(self, message: str, subtype: str, location) -> None:
         logger.warning(message, location=location, type="podcast", subtype=subtype)
@@ -231,13 +233,19 @@ class ChaptersTransform(SphinxTransform):
             for problem in youtube_rule_problems(chapters):
                 self.warn(problem, "chapter-youtube", where)
 
-    def label_chapters(self, title: str) -> None:
-        """Make each chapter a ``{ref}`` target: ``<docname>#chapter-01-15``."""
-        std = self.env.get_domain("std")
-        docname = self.env.docname
-        for anchor, chapter in self.labelled:
+
+def label_chapters(app: Sphinx, env) -> None:
+    """``env-updated``: make each chapter a ``{ref}`` target, ``<docname>#chapter-01-15``.
+
+    The labels join the standard domain only after reading: while reading,
+    Sphinx purges each document from every label (``StandardDomain.clear_doc``),
+    and tens of thousands of chapter labels there made a clean build quadratic.
+    """
+    std = env.get_domain("std")
+    for docname, labels in env.get_domain("podcast").labels.items():
+        for anchor, text in labels:
             name = f"{docname}#{anchor}".lower()
-            std.labels[name] = (docname, anchor, f"{chapter.label} {chapter.title} ({title})")
+            std.labels[name] = (docname, anchor, text)
             std.anonlabels[name] = (docname, anchor)
 
 
@@ -302,5 +310,6 @@ def setup(app: Sphinx) -> None:
     app.add_node(chapters_block)
     app.add_directive("chapters", ChaptersDirective)
     app.add_transform(ChaptersTransform)
+    app.connect("env-updated", label_chapters)
     app.connect("doctree-resolved", link_json)
     app.connect("build-finished", write_json)

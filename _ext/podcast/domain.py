@@ -24,11 +24,13 @@ from .episode import Episode
 from .mentions import Directory, ItemFacts
 from .redirects import lookup
 
+PER_DOCUMENT = ("episodes", "items", "placeholders", "labels")
+
 
 class PodcastDomain(Domain):
     name = "podcast"
     label = "Podcast"
-    data_version = 2
+    data_version = 3
     object_types = {
         "person": ObjType("person", "person"),
         "book": ObjType("book", "book"),
@@ -44,6 +46,7 @@ class PodcastDomain(Domain):
         "items": {},  # docname -> [ItemFacts]: the list items of its reference lists
         "placeholders": {},  # docname -> [options of each placeholder in that page]
         "published": {},  # docname -> digest of the filled-in content last written
+        "labels": {},  # docname -> [(anchor, text)]: its chapters, as {ref} targets
     }
     # The directory of people and books: made anew by every build before reading.
     directory: Directory = Directory()
@@ -51,6 +54,8 @@ class PodcastDomain(Domain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._derived = None
+        # docname -> its placeholders, rendered after reading and kept until written
+        self.rendered: dict[str, dict[str, list]] = {}
 
     @property
     def episodes(self) -> dict[str, Episode]:
@@ -78,12 +83,20 @@ class PodcastDomain(Domain):
         if items:
             self.items[docname] = items
 
+    @property
+    def labels(self) -> dict[str, list[tuple[str, str]]]:
+        return self.data["labels"]
+
+    def add_labels(self, docname: str, labels: list[tuple[str, str]]) -> None:
+        if labels:
+            self.labels[docname] = labels
+
     def clear_doc(self, docname: str) -> None:
-        for key in ("episodes", "items", "placeholders"):
+        for key in PER_DOCUMENT:
             self.data[key].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for key in ("episodes", "items", "placeholders"):
+        for key in PER_DOCUMENT:
             for docname, value in otherdata[key].items():
                 if docname in docnames:
                     self.data[key][docname] = value

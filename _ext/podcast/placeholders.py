@@ -4,9 +4,10 @@ A page holds ``placeholder`` nodes; each names a *kind* whose renderer turns
 it into docutils nodes at ``doctree-resolved``, from the domain. Reading a
 page never depends on another page, so ``-j`` builds read in any order.
 
-After reading, ``env-get-updated`` renders every placeholder again and names
-the pages whose filled-in content differs from what was last written: an
-incremental build rewrites exactly the pages that show what changed.
+After reading, ``env-get-updated`` renders every placeholder and names the
+pages whose filled-in content differs from what was last written: an
+incremental build rewrites exactly the pages that show what changed. What it
+rendered is kept for ``doctree-resolved``, so nothing is rendered twice.
 """
 
 from __future__ import annotations
@@ -75,27 +76,43 @@ def make(env: BuildEnvironment, kind: str, *children: nodes.Node, **options: Any
 
 def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: every placeholder becomes its content."""
-    context = Context(app, docname, app.env.get_domain("podcast"))
+    domain: PodcastDomain = app.env.get_domain("podcast")
+    context = Context(app, docname, domain)
+    rendered = domain.rendered.pop(docname, {})
     for node in list(doctree.findall(placeholder)):
-        node.replace_self(RENDERERS[node["kind"]](context, node) or [])
+        # A placeholder with children (a wrapped name) is rendered around them.
+        done = None if node.children else rendered.get(_key(node.non_default_attributes()))
+        node.replace_self(done.pop(0) if done else RENDERERS[node["kind"]](context, node) or [])
 
 
-def _digest(context: Context, options_list: list[dict[str, Any]]) -> str:
-    rendered = []
+def _key(options: dict[str, Any]) -> str:
+    return repr(sorted(options.items()))
+
+
+def _render(context: Context, options_list: list[dict[str, Any]]) -> dict[str, list]:
+    """A page's placeholders rendered: options -> contents, in page order."""
+    rendered: dict[str, list] = {}
     for options in options_list:
-        for node in RENDERERS[options["kind"]](context, placeholder("", **options)):
-            rendered.append(node.pformat() if isinstance(node, nodes.Element) else str(node))
-    return hashlib.sha1("\n".join(rendered).encode()).hexdigest()
+        content = RENDERERS[options["kind"]](context, placeholder("", **options)) or []
+        rendered.setdefault(_key(options), []).append(content)
+    return rendered
+
+
+def _digest(rendered: dict[str, list]) -> str:
+    text = [node.pformat() if isinstance(node, nodes.Element) else str(node)
+            for key in sorted(rendered) for content in rendered[key] for node in content]
+    return hashlib.sha1("\n".join(text).encode()).hexdigest()
 
 
 def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: pages whose filled-in content changed since last written."""
     domain: PodcastDomain = env.get_domain("podcast")
     domain.forget_derived()
-    digests = {
-        docname: _digest(Context(app, docname, domain), options_list)
+    domain.rendered = {
+        docname: _render(Context(app, docname, domain), options_list)
         for docname, options_list in domain.placeholders.items()
     }
+    digests = {docname: _digest(rendered) for docname, rendered in domain.rendered.items()}
     changed = sorted(
         docname for docname, digest in digests.items() if domain.published.get(docname) != digest
     )
