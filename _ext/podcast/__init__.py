@@ -16,6 +16,7 @@
 - ``feeds``, ``structured``, ``redirects``: publishing (Atom/RSS, JSON-LD and
   social cards, the Jekyll site's old URLs)
 - ``domain``: the ``podcast`` domain holding cross-document state
+- ``collector``: keeps Python's garbage collector off long-lived doctrees
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from sphinx.application import Sphinx
 from . import (
     archive,
     chapters,
+    collector,
     embed,
     feeds,
     listings,
@@ -72,6 +74,7 @@ def setup(app: Sphinx) -> dict:
     feeds.setup(app)
     structured.setup(app)
     redirects.setup(app)
+    collector.setup(app)
     app.setup_extension("sphinx_sitemap")
     app.connect("builder-inited", add_static_path)
     app.connect("builder-inited", generate_sources)
