@@ -23,6 +23,13 @@ def text(app, docname, selector="article"):
     return page(app, docname).select_one(selector).get_text(" ", strip=True)
 
 
+def written(app):
+    """Docnames the last build wrote, from its status output."""
+    status = strip_escape_sequences(app.status.getvalue())
+    return {line.split()[-1] for line in status.splitlines()
+            if line.startswith("writing output... [")}
+
+
 def person_links(app, docname, selector="article"):
     """The person pages linked from a page, by slug."""
     return [re.search(r"people/([^/]+)\.html", a["href"]).group(1)
@@ -216,6 +223,20 @@ Grace Hopper on compilers, now without references.
     assert "Mentioned in" not in text(app, "people/ada-lovelace")
     assert "Mentioned in #2" not in text(app, "people/moshe-wasserblat")
     assert "Compilers Made Easy" not in text(app, "books/index")
+
+
+def test_a_prose_edit_rewrites_only_its_page_and_later_edits_still_count(build, rootdir):
+    build(testroot="people")
+    post = (rootdir / "test-people" / f"{GRACE}.md").read_text()
+    edited = post.replace("on compilers.", "on compilers.\n\nMore prose.")
+    app = build(testroot="people", files={f"{GRACE}.md": edited})
+    assert written(app) == {GRACE, "archive/2023"}  # Sphinx rewrites the toctree parent
+    assert "More prose." in text(app, GRACE)
+    # a reference edited afterwards still reaches the person pages
+    app = build(testroot="people", files={f"{GRACE}.md": edited.replace(
+        "- [Ada Lovelace](https://example.org/ada)\n", "")})
+    assert "people/ada-lovelace" in written(app)
+    assert "Mentioned in" not in text(app, "people/ada-lovelace")
 
 
 def test_removing_an_episode_removes_its_guest(build):

@@ -9,7 +9,9 @@ stored twice.
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterable, Set
+from dataclasses import replace
 from typing import Any
 
 from docutils import nodes
@@ -47,6 +49,7 @@ class PodcastDomain(Domain):
         "placeholders": {},  # docname -> [options of each placeholder in that page]
         "published": {},  # docname -> digest of the filled-in content last written
         "labels": {},  # docname -> [(anchor, text)]: its chapters, as {ref} targets
+        "directory": "",  # digest of the directory of people and books last published
     }
     # The directory of people and books: made anew by every build before reading.
     directory: Directory = Directory()
@@ -56,6 +59,9 @@ class PodcastDomain(Domain):
         self._derived = None
         # docname -> its placeholders, rendered after reading and kept until written
         self.rendered: dict[str, dict[str, list]] = {}
+        # docname -> what other pages showed of it, before it was read again
+        self.before: dict[str, bytes] = {}
+        self.config_changed = True
 
     @property
     def episodes(self) -> dict[str, Episode]:
@@ -90,6 +96,12 @@ class PodcastDomain(Domain):
     def add_labels(self, docname: str, labels: list[tuple[str, str]]) -> None:
         if labels:
             self.labels[docname] = labels
+
+    def shown_elsewhere(self, docname: str) -> bytes:
+        """What other pages may show of a page: its episode record and list items
+        (their line numbers aside)."""
+        items = [replace(item, line=0) for item in self.items.get(docname, ())]
+        return pickle.dumps((self.episodes.get(docname), items), pickle.HIGHEST_PROTOCOL)
 
     def clear_doc(self, docname: str) -> None:
         for key in PER_DOCUMENT:

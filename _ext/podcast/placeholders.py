@@ -8,18 +8,21 @@ After reading, ``env-get-updated`` renders every placeholder and names the
 pages whose filled-in content differs from what was last written: an
 incremental build rewrites exactly the pages that show what changed. What it
 rendered is kept for ``doctree-resolved``, so nothing is rendered twice.
+When the pages read again changed nothing that other pages show (an edit of a
+post's prose, the common case), that rendering is skipped altogether.
 """
 
 from __future__ import annotations
 
 import hashlib
+import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
+from sphinx.environment import CONFIG_OK, BuildEnvironment
 from sphinx.errors import NoUri
 
 if TYPE_CHECKING:  # the domain imports modules that import this one
@@ -104,10 +107,39 @@ def _digest(rendered: dict[str, list]) -> str:
     return hashlib.sha1("\n".join(text).encode()).hexdigest()
 
 
+def note_config(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: a changed configuration may change every page."""
+    env.get_domain("podcast").config_changed = env.config_status != CONFIG_OK
+
+
+def note_before_reading(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    """``env-purge-doc``: what other pages showed of a page about to be read again."""
+    domain: PodcastDomain = env.get_domain("podcast")
+    domain.before.setdefault(docname, domain.shown_elsewhere(docname))
+
+
+def nothing_shown_changed(domain: PodcastDomain) -> bool:
+    """Pages were read again (or removed), but nothing other pages show of them
+    changed, nor the directory of people, nor the configuration."""
+    directory = hashlib.sha1(pickle.dumps(domain.directory)).hexdigest()
+    unchanged = (
+        bool(domain.published)
+        and not domain.config_changed
+        and domain.data["directory"] == directory
+        and all(domain.shown_elsewhere(docname) == before
+                for docname, before in domain.before.items())
+    )
+    domain.data["directory"] = directory
+    domain.before = {}
+    return unchanged
+
+
 def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: pages whose filled-in content changed since last written."""
     domain: PodcastDomain = env.get_domain("podcast")
     domain.forget_derived()
+    if nothing_shown_changed(domain):
+        return []  # every page shows what it showed when last written
     domain.rendered = {
         docname: _render(Context(app, docname, domain), options_list)
         for docname, options_list in domain.placeholders.items()
@@ -124,4 +156,6 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def setup(app: Sphinx) -> None:
     app.add_node(placeholder)
     app.connect("doctree-resolved", fill)
+    app.connect("env-before-read-docs", note_config)
+    app.connect("env-purge-doc", note_before_reading)
     app.connect("env-get-updated", outdated_pages)
