@@ -3,7 +3,8 @@
 A serial build keeps every doctree it reads in memory until it writes the
 page, and docutils nodes point to their parents, so each is a cycle the
 collector walks again and again: at 1,000 episodes a quarter of the build
-went to it. Every ``FREEZE_EVERY`` documents read (and once before writing)
+went to it. Every ``FREEZE_EVERY`` documents read, once all are read (or merged
+from ``-j`` workers) and once more before writing,
 the garbage is collected and what survives is frozen; the collector then
 only walks what is new. Everything is handed back at the end of the build.
 """
@@ -32,7 +33,7 @@ class Collector:
         if self.read % FREEZE_EVERY == 0:
             self.freeze()
 
-    def before_writing(self, app: Sphinx, env: BuildEnvironment) -> None:
+    def env_ready(self, app: Sphinx, env: BuildEnvironment) -> None:
         self.freeze()
 
     def build_finished(self, app: Sphinx, exception: Exception | None) -> None:
@@ -42,6 +43,7 @@ class Collector:
 def setup(app: Sphinx) -> None:
     collector = Collector()
     app.connect("doctree-read", collector.doctree_read)
+    app.connect("env-updated", collector.env_ready, priority=900)  # all read
     # the last event before writing, after the placeholders are rendered
-    app.connect("env-check-consistency", collector.before_writing, priority=900)
+    app.connect("env-check-consistency", collector.env_ready, priority=900)
     app.connect("build-finished", collector.build_finished, priority=900)
