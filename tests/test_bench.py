@@ -46,3 +46,13 @@ def test_the_benchmark_runs_and_reports(tmp_path):
     assert 0 < results["e_edit_one"]["pages_written"] <= 20
     assert set(results["ratios"]) == {"ours_over_features_off", "parallel_over_serial",
                                       "ours_over_naive", "edit_over_naive_edit"}
+
+    # where the time goes, on the site the benchmark prepared
+    output = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "phases.py"), str(tmp_path / "n6" / "ours")],
+        check=True, capture_output=True, text=True).stdout
+    phases = json.loads(output.splitlines()[-1])
+    assert list(phases["phases_s"]) == ["start-up", "reading", "after reading", "writing",
+                                        "finishing"]
+    assert phases["pages"]["episodes"]["count"] == 7  # six, and the one the benchmark added
+    assert phases["pages"]["people"]["read_s"] > 0 and phases["pages"]["people"]["write_s"] > 0

@@ -1,7 +1,11 @@
 """Build variants: configuration switches, e-book, parallel and incremental builds."""
 
+import gc
+from io import StringIO
+
 import pytest
 from helpers import build_root, page, warnings
+from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 from test_site import NEWEST_FIRST, ONE, THREE, TURING, TWO_GUESTS, linked_docnames
 
@@ -124,3 +128,15 @@ def test_removing_an_episode_updates_listings_and_neighbours(build):
     prev = page(app, TWO_GUESTS).select_one(".podcast-pager-prev")
     assert linked_docnames(prev, app, TWO_GUESTS) == [THREE]
     assert NEWEST_FIRST[0] == TWO_GUESTS
+
+
+def test_the_collector_freezes_during_a_build_and_hands_back_at_the_next(build, rootdir):
+    gc.unfreeze()
+    app = build()
+    assert gc.get_freeze_count() > 0  # the build's long-lived objects were frozen
+    # a new build in the same process starts by handing them back
+    again = SphinxTestApp("html", srcdir=app.srcdir, status=StringIO(), warning=StringIO())
+    try:
+        assert gc.get_freeze_count() == 0
+    finally:
+        again.cleanup()
