@@ -132,8 +132,10 @@ def test_removing_an_episode_updates_listings_and_neighbours(build):
 
 def test_the_collector_freezes_during_a_build_and_hands_back_at_the_next(build, rootdir):
     gc.unfreeze()
+    thresholds = gc.get_threshold()
     app = build()
     assert gc.get_freeze_count() > 0  # the build's long-lived objects were frozen
+    assert gc.get_threshold() == thresholds  # and the collector is as it was
     # a new build in the same process starts by handing them back
     again = SphinxTestApp("html", srcdir=app.srcdir, status=StringIO(), warning=StringIO())
     try:
