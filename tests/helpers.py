@@ -60,3 +60,10 @@ def page(app, docname: str) -> BeautifulSoup:
 
 def warnings(app) -> str:
     return strip_escape_sequences(app.warning.getvalue())
+
+
+def written(app) -> set[str]:
+    """Docnames the last build wrote, from its status output."""
+    status = strip_escape_sequences(app.status.getvalue())
+    return {line.split()[-1] for line in status.splitlines()
+            if line.startswith("writing output... [")}

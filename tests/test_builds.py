@@ -4,9 +4,8 @@ import gc
 from io import StringIO
 
 import pytest
-from helpers import build_root, page, warnings
+from helpers import build_root, page, warnings, written
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.console import strip_escape_sequences
 from test_site import NEWEST_FIRST, ONE, THREE, TURING, TWO_GUESTS, linked_docnames
 
 NEW = "episodes/2025-06-30-new-guest"
@@ -70,16 +69,6 @@ def test_parallel_build_equals_serial(build, sphinx_test_tempdir, rootdir, testr
     assert serial_pages.keys() == parallel_pages.keys()
     for name, text in serial_pages.items():
         assert parallel_pages[name] == text, name
-
-
-def written(app):
-    """Docnames the last build wrote, from its status output."""
-    status = strip_escape_sequences(app.status.getvalue())
-    return {
-        line.split()[-1]
-        for line in status.splitlines()
-        if line.startswith("writing output... [")
-    }
 
 
 def test_adding_an_episode_updates_listings_and_its_neighbour(build):

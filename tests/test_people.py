@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from helpers import build_root, page, warnings
+from helpers import build_root, page, warnings, written
 from sphinx.util.console import strip_escape_sequences
 from sphinx.util.inventory import InventoryFile
 
@@ -21,13 +21,6 @@ def site(sphinx_test_tempdir, rootdir):
 
 def text(app, docname, selector="article"):
     return page(app, docname).select_one(selector).get_text(" ", strip=True)
-
-
-def written(app):
-    """Docnames the last build wrote, from its status output."""
-    status = strip_escape_sequences(app.status.getvalue())
-    return {line.split()[-1] for line in status.splitlines()
-            if line.startswith("writing output... [")}
 
 
 def person_links(app, docname, selector="article"):
