@@ -76,10 +76,11 @@ def connect_clock(app: Sphinx, clock: Clock) -> None:
         "env-updated": lambda *args: clock.mark("after reading"),
         "doctree-resolved": resolved,
         "html-collect-pages": collect_pages,
-        "build-finished": lambda *args: clock.mark("end"),
     }
     for event, handler in events.items():
         app.connect(event, handler, priority=0)  # before the site's own handlers
+    # after them: feeds, the sitemap and the like are written at build-finished
+    app.connect("build-finished", lambda *args: clock.mark("end"), priority=1000)
 
 
 def measure(source: Path, out: Path) -> dict:
