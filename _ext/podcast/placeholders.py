@@ -138,13 +138,20 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: pages whose filled-in content changed since last written."""
     domain: PodcastDomain = env.get_domain("podcast")
     domain.forget_derived()
+    reread = set(domain.before)
     if nothing_shown_changed(domain):
-        return []  # every page shows what it showed when last written
+        # other pages show what they showed; a page read again may hold new placeholders
+        for docname in reread & domain.placeholders.keys():
+            rendered = _render(Context(app, docname, domain), domain.placeholders[docname])
+            domain.published[docname] = _digest(rendered)
+        return []
     domain.rendered = {
         docname: _render(Context(app, docname, domain), options_list)
         for docname, options_list in domain.placeholders.items()
     }
     digests = {docname: _digest(rendered) for docname, rendered in domain.rendered.items()}
+    if not is_web_build(app):
+        domain.rendered = {}  # LaTeX and the like have no page URIs until they write
     changed = sorted(
         docname for docname, digest in digests.items() if domain.published.get(docname) != digest
     )
