@@ -139,15 +139,12 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain: PodcastDomain = env.get_domain("podcast")
     domain.forget_derived()
     reread = set(domain.before)
-    if nothing_shown_changed(domain):
-        # other pages show what they showed; a page read again may hold new placeholders
-        for docname in reread & domain.placeholders.keys():
-            rendered = _render(Context(app, docname, domain), domain.placeholders[docname])
-            domain.published[docname] = _digest(rendered)
-        return []
+    everywhere = not nothing_shown_changed(domain)
+    # otherwise other pages show what they showed: only a page read again may differ
+    docnames = domain.placeholders.keys() if everywhere else reread & domain.placeholders.keys()
     domain.rendered = {
-        docname: _render(Context(app, docname, domain), options_list)
-        for docname, options_list in domain.placeholders.items()
+        docname: _render(Context(app, docname, domain), domain.placeholders[docname])
+        for docname in docnames
     }
     digests = {docname: _digest(rendered) for docname, rendered in domain.rendered.items()}
     if not is_web_build(app):
@@ -155,7 +152,8 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     changed = sorted(
         docname for docname, digest in digests.items() if domain.published.get(docname) != digest
     )
-    domain.published.clear()
+    if everywhere:
+        domain.published.clear()  # pages removed, or without placeholders now
     domain.published.update(digests)
     return changed
 
