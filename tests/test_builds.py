@@ -6,7 +6,15 @@ from io import StringIO
 import pytest
 from helpers import build_root, page, warnings, written
 from sphinx.testing.util import SphinxTestApp
-from test_site import NEWEST_FIRST, ONE, THREE, TURING, TWO_GUESTS, linked_docnames
+from test_site import (
+    NEWEST_FIRST,
+    ONE,
+    THREE,
+    TURING,
+    TWO_GUESTS,
+    WELCOME,
+    linked_docnames,
+)
 
 NEW = "episodes/2025-06-30-new-guest"
 NEW_POST = """---
@@ -131,3 +139,36 @@ def test_the_collector_freezes_during_a_build_and_hands_back_at_the_next(build, 
         assert gc.get_freeze_count() == 0
     finally:
         again.cleanup()
+
+
+LATEST = "latest"
+LATEST_PAGE = """---
+orphan: true
+---
+
+# Latest
+
+```{{episode-list}}
+:limit: {limit}
+```
+"""
+
+
+def test_a_listing_with_new_options_follows_later_removals(build):
+    build(files={f"{LATEST}.md": LATEST_PAGE.format(limit=3)})
+    build(files={f"{LATEST}.md": LATEST_PAGE.format(limit=5)})
+    app = build(remove=[f"{WELCOME}.markdown", f"{ONE}.markdown"])
+    assert LATEST in written(app)
+    listing = page(app, LATEST).select_one(".podcast-episode-list, .podcast-cards")
+    # a card links its episode twice (picture and title)
+    assert list(dict.fromkeys(linked_docnames(listing, app, LATEST))) == [TWO_GUESTS, TURING, THREE]
+    for anchor in page(app, LATEST).select("a.reference.internal"):
+        assert (app.outdir / anchor["href"].split("#")[0]).is_file(), anchor["href"]
+
+
+def test_latex_listings_link_their_episodes(build):
+    app = build("latex")
+    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    home = tex[tex.index(r"\label{\detokenize{index::doc}}"):tex.index(r"\chapter{")]
+    for docname in NEWEST_FIRST[:3]:  # the home page lists the latest three
+        assert rf"\hyperref[\detokenize{{{docname}::doc}}]" in home, docname
