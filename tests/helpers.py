@@ -29,6 +29,9 @@ def build_root(root: Path, folder: Path, buildername: str = "html", files=None, 
         path.write_text(text, encoding="utf-8")
     for name in remove:
         (folder / name).unlink()
+    # each app reads testconf afresh: the theme changes some of its values in place,
+    # which a later app would see as a changed configuration (and rewrite every page)
+    sys.modules.pop("testconf", None)
     kwargs.setdefault("status", StringIO())
     kwargs.setdefault("warning", StringIO())
     app = SphinxTestApp(buildername, srcdir=folder, **kwargs)

@@ -58,10 +58,12 @@ def test_latex_has_the_video_as_a_link_and_downloads_nothing(build):
     assert not any((app.outdir / "_video_thumbnail").glob("*"))
 
 
-def html_pages(app):
+def output_files(app):
+    """Every file the build wrote but ``.buildinfo`` (pages, feeds, sitemap, index)."""
     return {
-        path.relative_to(app.outdir).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(app.outdir.rglob("*.html"))
+        path.relative_to(app.outdir).as_posix(): path.read_bytes()
+        for path in sorted(app.outdir.rglob("*"))
+        if path.is_file() and path.name != ".buildinfo"
     }
 
 
@@ -73,7 +75,7 @@ def test_parallel_build_equals_serial(build, sphinx_test_tempdir, rootdir, testr
     # the same warnings, wherever each build's folder is
     assert sorted(warnings(parallel).replace(str(parallel.srcdir), "").splitlines()) == sorted(
         warnings(serial).replace(str(serial.srcdir), "").splitlines())
-    serial_pages, parallel_pages = html_pages(serial), html_pages(parallel)
+    serial_pages, parallel_pages = output_files(serial), output_files(parallel)
     assert serial_pages.keys() == parallel_pages.keys()
     for name, text in serial_pages.items():
         assert parallel_pages[name] == text, name

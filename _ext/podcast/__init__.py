@@ -13,8 +13,8 @@
 - ``placeholders``: content made from other pages' data, filled after reading
 - ``listings``: episode listings and previous/next links
 - ``prescan``, ``archive``, ``people``: the generated pages (years, people, books)
-- ``feeds``, ``structured``, ``redirects``: publishing (Atom/RSS, JSON-LD and
-  social cards, the Jekyll site's old URLs)
+- ``feeds``, ``structured``, ``redirects``, ``sitemap``: publishing (Atom/RSS,
+  JSON-LD and social cards, the Jekyll site's old URLs, a complete sitemap)
 - ``domain``: the ``podcast`` domain holding cross-document state
 - ``collector``: keeps Python's garbage collector off long-lived doctrees
 """
@@ -37,6 +37,7 @@ from . import (
     prescan,
     redirects,
     references,
+    sitemap,
     structured,
 )
 from .collect import EpisodeTransform, check_duplicates
@@ -75,7 +76,7 @@ def setup(app: Sphinx) -> dict:
     structured.setup(app)
     redirects.setup(app)
     collector.setup(app)
-    app.setup_extension("sphinx_sitemap")
+    sitemap.setup(app)
     app.connect("builder-inited", add_static_path)
     app.connect("builder-inited", generate_sources)
     app.connect("env-updated", check_duplicates)
