@@ -11,6 +11,7 @@ DIRECTIVE = "episodes/2023-03-01-directive"
 SHAPES = "episodes/2023-04-01-shapes"
 PROBLEMS = "episodes/2023-05-01-problems"
 NO_VIDEO = "episodes/2023-06-01-no-video"
+PASTED = "episodes/2023-07-01-pasted"
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +48,7 @@ def test_the_heading_stays(site):
 
 
 def test_anchors_are_unique_and_come_from_the_time(site):
-    for docname in (LEGACY, DIRECTIVE, SHAPES, PROBLEMS, NO_VIDEO):
+    for docname in (LEGACY, DIRECTIVE, SHAPES, PROBLEMS, NO_VIDEO, PASTED):
         ids = [tag["id"] for tag in page(site, docname).find_all(id=True)]
         assert len(ids) == len(set(ids)), docname
     items = chapters(site, LEGACY).find_all("li", recursive=False)
@@ -155,3 +156,25 @@ def test_ref_targets_follow_an_edited_chapter(build, rootdir):
     assert f"undefined label: '{LEGACY}#chapter-1-00-38'" in warnings(app)
     links = page(app, "index").select("article a.reference.internal")
     assert [a["href"] for a in links] == [f"{LEGACY}.html#chapter-02-29"]
+
+
+def test_timestamps_pasted_as_plain_lines(site):
+    soup = page(site, PASTED)
+    lists = soup.select("ol.podcast-chapters")
+    assert [[seconds_of(li) for li in ol.find_all("li", recursive=False)] for ol in lists] == [
+        [0, 160, 252, 630], [660, 750]]
+    titles = [title.get_text() for title in lists[0].select(".podcast-chapter-title")]
+    assert titles == ["Intro", "The path into ML", "Why judges fail", "Calibration"]
+    # the label stays before its chapters; a lone time in prose is left alone
+    assert lists[1].find_previous_sibling("p").get_text() == "Timestamps:"
+    assert any(p.get_text().startswith("At 12:00 we talk about lunch") for p in soup.select("p"))
+    assert f"{PASTED}.md" not in warnings(site)
+
+
+def test_a_bad_pasted_line_is_warned_at_its_own_line(build):
+    post = ("---\ntitle: 'Lines | Learning from Machine Learning #9'\n"
+            "youtubeID: LiNeS000001\n---\n\n## Timestamps\n\n00:00 Intro\n05:99 Bad seconds\n"
+            "07:00 Fine\n")
+    app = build(testroot="chapters", files={"episodes/2023-08-01-lines.md": post})
+    assert "2023-08-01-lines.md:9: WARNING: cannot read a chapter in '05:99 Bad seconds'" in (
+        warnings(app))

@@ -51,6 +51,46 @@ EST = timezone(timedelta(hours=-5))
         # A colon without the series marker is no interview: no guest is guessed.
         ("Update: a new season", "Update: a new season", (), None),
         ("Season recap | Learning from Machine Learning #30", "Season recap", (), 30),
+        # a colon names the guest however many topics follow
+        (
+            "Lena Fischer: Multimodal Models | Vision & Language | Learning from Machine "
+            "Learning #23",
+            "Lena Fischer: Multimodal Models | Vision & Language",
+            ("Lena Fischer",),
+            23,
+        ),
+        # asides, titles and parts are no names; the title keeps them
+        (
+            "Chris Van Pelt (Weights & Biases): ML Tooling | Learning from Machine Learning #9",
+            "Chris Van Pelt (Weights & Biases): ML Tooling",
+            ("Chris Van Pelt",),
+            9,
+        ),
+        (
+            "Sebastian Raschka (Part 2): LLMs | Learning from Machine Learning #14",
+            "Sebastian Raschka (Part 2): LLMs",
+            ("Sebastian Raschka",),
+            14,
+        ),
+        (
+            "Dr. Michelle Gill, PhD: Drug Discovery | Learning from Machine Learning #8",
+            "Dr. Michelle Gill, PhD: Drug Discovery",
+            ("Michelle Gill",),
+            8,
+        ),
+        (
+            "Prof. Ann Lee and Bo Chen, Part 2 | Pairs | Learning from Machine Learning #21",
+            "Prof. Ann Lee and Bo Chen, Part 2: Pairs",
+            ("Ann Lee", "Bo Chen"),
+            21,
+        ),
+        # other ways to write the number
+        ("Omar Haddad | Edge AI | Learning from Machine Learning Ep. 20", "Omar Haddad: Edge AI",
+         ("Omar Haddad",), 20),
+        ("Omar Haddad: Edge AI | Learning from Machine Learning Episode 20",
+         "Omar Haddad: Edge AI", ("Omar Haddad",), 20),
+        # a pipe in a title without the series marker is no interview either
+        ("Top 10 | Our favourite moments", "Top 10 | Our favourite moments", (), None),
     ],
 )
 def test_title_shapes(raw, text, guests, number):

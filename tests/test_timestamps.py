@@ -35,6 +35,9 @@ from podcast.timestamps import (
         ("  05:18   -   Industry vs.   Academia  ", 318, "Industry vs. Academia"),
         ("125:00 - A long one", 7500, "A long one"),
         ("00:00 - 3:00 AM thoughts", 0, "3:00 AM thoughts"),
+        ("[04:12] Why judges fail", 252, "Why judges fail"),
+        ("(10:30) Calibration", 630, "Calibration"),
+        ("(1:02:03) - In parentheses, with a dash", 3723, "In parentheses, with a dash"),
     ],
 )
 def test_line_shapes(text, start, title):
@@ -52,7 +55,7 @@ def test_a_linked_time_keeps_what_its_link_says():
 @pytest.mark.parametrize(
     "text",
     ["Coffee break", "", "   ", "01:15", "01:15 - ", "1:75 - bad seconds", "12 monkeys",
-     "1:60:00 - bad minutes", "Intro 01:15"],
+     "1:60:00 - bad minutes", "Intro 01:15", "[04:12 - unclosed", "(04:12] - mismatched"],
 )
 def test_lines_that_are_no_chapter(text):
     assert parse_line(text) is None

@@ -74,18 +74,55 @@ def first_paragraph(item: nodes.list_item) -> nodes.paragraph | None:
     return item[0] if len(item) and isinstance(item[0], nodes.paragraph) else None
 
 
+def link_of(first: nodes.Node | None) -> str | None:
+    """"[02:29](https://...&t=149s) - title": the URL when the time is a link."""
+    if isinstance(first, nodes.reference):
+        return first.get("refuri")
+    if isinstance(first, addnodes.pending_xref):  # a link MyST did not take as a URL
+        return first.get("reftarget")
+    return None
+
+
 def item_of(list_item: nodes.list_item) -> Item:
     paragraph = first_paragraph(list_item)
     if paragraph is None:
         return Item(list_item.astext(), list_item)
-    # "[02:29](https://...&t=149s) - title": the time is a link
     first = paragraph[0] if len(paragraph) else None
-    link = None
-    if isinstance(first, nodes.reference):
-        link = first.get("refuri")
-    elif isinstance(first, addnodes.pending_xref):  # a link MyST did not take as a URL
-        link = first.get("reftarget")
-    return Item(paragraph.astext(), list_item, link, rest=list(list_item.children[1:]))
+    return Item(paragraph.astext(), list_item, link_of(first), rest=list(list_item.children[1:]))
+
+
+def lines_of(paragraph: nodes.paragraph) -> list[list[nodes.Node]]:
+    """A paragraph's inline content, line by line (Markdown keeps soft breaks as text)."""
+    lines: list[list[nodes.Node]] = [[]]
+    for child in paragraph.children:
+        if isinstance(child, nodes.Text) and "\n" in child:
+            first, *others = str(child).split("\n")
+            lines[-1].append(nodes.Text(first))
+            lines.extend([nodes.Text(other)] for other in others)
+        else:
+            lines[-1].append(child)
+    return [line for line in lines if "".join(node.astext() for node in line).strip()]
+
+
+def pasted_chapters(paragraph: nodes.paragraph,
+                    docname: str) -> tuple[list[nodes.Node], list[Item]] | None:
+    """Timestamps pasted as plain lines (a video description's chapters): two or
+    more lines, each starting with a time, after at most a "Timestamps:" label.
+    Returns the label's nodes (or none) and the chapter lines."""
+    lines = lines_of(paragraph)
+    texts = ["".join(node.astext() for node in line) for line in lines]
+    label: list[nodes.Node] = []
+    if texts and not starts_with_time(texts[0]) and _HEADING.search(texts[0]):
+        label, lines, texts = lines[0], lines[1:], texts[1:]
+    if len(texts) < 2 or not all(starts_with_time(text) for text in texts):
+        return None
+    start = paragraph.line or 0
+    first_line = start + 1 if label else start
+    return label, [
+        Item(text, (docname, first_line + index) if start else paragraph,
+             link_of(next((node for node in line if node.astext().strip()), None)))
+        for index, (line, text) in enumerate(zip(lines, texts, strict=True))
+    ]
 
 
 def is_timestamp_list(node: nodes.Element) -> bool:
@@ -139,6 +176,18 @@ class ChaptersTransform(SphinxTransform):
                      if isinstance(child, nodes.list_item)]
             rendered, chapters = self.render(items, video, where=listing)
             listing.replace_self(rendered)
+            recorded += chapters
+        paragraphs = [node for node in self.document.findall(nodes.paragraph)
+                      if not isinstance(node.parent, nodes.list_item)]
+        for paragraph in paragraphs:
+            pasted = pasted_chapters(paragraph, self.env.docname)
+            if pasted is None or any(CHAPTERS_CLASS in element.get("classes", [])
+                                     for element in _lineage(paragraph)):
+                continue
+            label, items = pasted
+            rendered, chapters = self.render(items, video, where=paragraph)
+            paragraph.replace_self([nodes.paragraph("", "", *label), rendered] if label
+                                   else rendered)
             recorded += chapters
 
         if episode is not None and recorded:

@@ -33,12 +33,22 @@ _YOUTUBE_URL = re.compile(
         )(?:[?&#/].*)?$""",
     re.VERBOSE,
 )
-# "Name: topics | Learning from Machine Learning #4": the series marker at the end.
-_SERIES_SUFFIX = re.compile(r"^(?P<series>[^|#]*?)\s*#\s*(?P<number>\d+)\s*$")
+# "Name: topics | Learning from Machine Learning #4": the series marker at the end
+# ("Ep. 4" and "Episode 4" too).
+_SERIES_SUFFIX = re.compile(
+    r"^(?P<series>[^|#]*?)\s*(?:#|\b(?:ep|episode)\b\.?\s*#?)\s*(?P<number>\d+)\s*$",
+    re.IGNORECASE,
+)
 _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 # "-0500" / "+05:30" at the end of a date, possibly after a space (Jekyll's form).
 _TRAILING_OFFSET = re.compile(r"\s*(?P<sign>[+-])(?P<hours>\d{2}):?(?P<minutes>\d{2})$")
 _GUEST_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b)\s*")
+# What surrounds a guest's name in a title but is not the name: "(Weights & Biases)",
+# "(Part 2)", "Dr.", ", PhD".
+_ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|sir)\b\.?\s+", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"^(?:ph\.?\s?d\.?|m\.?d\.?|mba|part\s*\d+|pt\.?\s*\d+)$",
+                         re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -139,10 +149,11 @@ def parse_title(raw: str) -> Title:
     parts = [part for part in parts[:-1] if part]
     if not parts:
         return Title(text=text, number=number)
-    if len(parts) > 1:
+    if ":" in parts[0]:
+        guest_part, topic = (piece.strip() for piece in parts[0].split(":", 1))
+        topics = " | ".join([topic, *parts[1:]] if topic else parts[1:])
+    elif len(parts) > 1:
         guest_part, topics = parts[0], " | ".join(parts[1:])
-    elif ":" in parts[0]:
-        guest_part, topics = (piece.strip() for piece in parts[0].split(":", 1))
     else:
         return Title(text=parts[0], number=number)
     clean = f"{guest_part}: {topics}" if topics else guest_part
@@ -150,8 +161,13 @@ def parse_title(raw: str) -> Title:
 
 
 def split_names(text: str) -> tuple[str, ...]:
-    """``"Ann Lee & Bo Chen"`` -> both names; a single name stays whole."""
-    return tuple(name for name in _GUEST_SEPARATORS.split(text) if name)
+    """``"Ann Lee & Bo Chen"`` -> both names; a single name stays whole.
+
+    Asides are no part of a name: ``"Dr. Ann Lee (Part 2)"`` is Ann Lee.
+    """
+    names = (_HONORIFIC.sub("", name) for name in _GUEST_SEPARATORS.split(_ASIDE.sub(" ", text)))
+    return tuple(name for name in map(normalise_space, names)
+                 if name and not _NOT_A_NAME.match(name))
 
 
 def parse_date(text: str) -> tuple[datetime, bool]:

@@ -7,6 +7,8 @@ The shapes his posts use, sometimes mixed in one list::
     [02:29](https://www.youtube.com/watch?v=VIDEO&t=149s) - What attracted you to ML?
     00:46 Introduction and Maxime's Background
     1:00:38 Life Lessons from Machine Learning
+    [04:12] Why judges fail
+    (10:30) Calibration
 
 plus en and em dashes or a colon as separator.
 """
@@ -21,14 +23,18 @@ from .episode import youtube_id_from
 
 _TIME = r"\d{1,3}:\d{2}(?::\d{2})?"
 # The time, an optional separator (dash, en/em dash, colon, bar), then the title.
+# The time may stand in brackets or parentheses: "[04:12] Title", "(04:12) Title".
 _LINE = re.compile(
-    rf"^\s*(?P<time>{_TIME})(?!\d)(?!:\d)\s*(?:[-–—:|]+\s*)?(?P<title>.*?)\s*$", re.DOTALL
+    rf"^\s*(?P<open>[\[(]?)(?P<time>{_TIME})(?!\d)(?!:\d)(?P<close>[\])]?)"
+    rf"\s*(?:[-–—:|]+\s*)?(?P<title>.*?)\s*$",
+    re.DOTALL,
 )
+_PAIRS = {"": "", "[": "]", "(": ")"}
 _LITERAL_LINK = re.compile(
     rf"^\s*\[(?P<time>{_TIME})\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)(?P<rest>.*)$",
     re.DOTALL,
 )
-_STARTS_WITH_TIME = re.compile(rf"^\s*\[?{_TIME}(?![\d])")
+_STARTS_WITH_TIME = re.compile(rf"^\s*[\[(]?{_TIME}(?![\d])")
 # "149", "149s", "2m29s", "1h2m3s": YouTube's t= parameter and our fragments.
 _UNITS = re.compile(r"^(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s?)?$")
 
@@ -131,7 +137,7 @@ def parse_line(text: str, link: str | None = None) -> ParsedLine | None:
     if literal and link is None:
         text, link = literal["time"] + literal["rest"], literal["url"]
     match = _LINE.match(text)
-    if match is None:
+    if match is None or _PAIRS[match["open"]] != match["close"]:
         return None
     start = parse_time(match["time"])
     title = " ".join(match["title"].split())
