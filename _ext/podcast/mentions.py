@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from .episode import youtube_id_from
+from .episode import split_names, youtube_id_from
 from .registry import Registry, RegistryProblem
 
 # Hosts of book shops and publishers: a link there is a book.
@@ -234,6 +234,25 @@ def title_and_author(text: str, directory: Directory) -> tuple[str, Person] | No
     return None
 
 
+def book_and_authors(facts: ItemFacts) -> tuple[str, tuple[str, ...]]:
+    """A book item's title and authors when no author is known: ``Title by A and B``,
+    ``Author - Title`` or ``Title - Author``, the author being the side that reads
+    as a name. The link's text, if any, is the title."""
+    by = re.split(r"\s+by\s+", facts.text, maxsplit=1)
+    if len(by) == 2:
+        authors = tuple(name for name in split_names(by[1]) if looks_like_name(name))
+        if authors:
+            return facts.link_text or by[0], authors
+    sides = [side.strip() for side in _DASH.split(facts.text, maxsplit=1)]
+    if len(sides) == 2:
+        first, second = sides
+        if looks_like_name(first) and not looks_like_name(second):
+            return facts.link_text or second, (first,)
+        if looks_like_name(second) and not looks_like_name(first):
+            return facts.link_text or first, (second,)
+    return facts.link_text or sides[0], ()
+
+
 def _not_a_book(url: str) -> bool:
     """Talks, code, papers and posts: what a link beside a name usually is."""
     if not url:
@@ -283,11 +302,13 @@ def classify(facts: ItemFacts, directory: Directory, videos: dict[str, str],
     pair = title_and_author(text, directory)
     if _BOOKS_HEADING.search(facts.heading) or _host_in(facts.url, BOOK_HOSTS):
         if pair:
-            title, author = pair
-        else:
-            title = facts.link_text or _DASH.split(facts.text, maxsplit=1)[0]
+            return _book_mention(facts, directory, pair[0], (pair[1].name,))
+        title, authors = book_and_authors(facts)
+        if not authors:
             author = _possessive_person(facts.heading, directory, guests)
-        return _book_mention(facts, directory, title, (author.name,) if author else ())
+            authors = (author.name,) if author else ()
+        return _book_mention(facts, directory, title,
+                             tuple(directory.canonical(name) for name in authors))
     if pair and not _not_a_book(facts.url):
         title, author = pair
         return _book_mention(facts, directory, title, (author.name,))

@@ -1,0 +1,49 @@
+"""What a list item refers to: books under a books heading, with or without a known author."""
+
+import pytest
+from podcast.mentions import ItemFacts, build_directory, classify
+from podcast.registry import Registry
+
+DIRECTORY, _ = build_directory(Registry(), ["Sebastian Raschka"])
+BOOKS = "Sebastian's Books"
+
+
+def book(text, link_text="", url="", heading=BOOKS):
+    mention = classify(ItemFacts(text, link_text, url, heading), DIRECTORY, {},
+                       guests=("Sebastian Raschka",))
+    assert mention.kind == "book", text
+    return mention.book.title, mention.book.authors
+
+
+@pytest.mark.parametrize(
+    ("text", "link_text", "title", "authors"),
+    [
+        # the heading's person when the item names nobody
+        ("Machine Learning Q and AI", "Machine Learning Q and AI", "Machine Learning Q and AI",
+         ("Sebastian Raschka",)),
+        # an unknown author, on either side of a dash or after "by"
+        ("Chip Huyen - Designing Machine Learning Systems", "",
+         "Designing Machine Learning Systems", ("Chip Huyen",)),
+        ("Designing Machine Learning Systems - Chip Huyen", "",
+         "Designing Machine Learning Systems", ("Chip Huyen",)),
+        ("Thinking, Fast and Slow by Daniel Kahneman", "", "Thinking, Fast and Slow",
+         ("Daniel Kahneman",)),
+        ("\"The Emperor of All Maladies\" by Siddhartha Mukherjee", "",
+         "The Emperor of All Maladies", ("Siddhartha Mukherjee",)),
+        ("Deep Learning by Ian Goodfellow, Yoshua Bengio and Aaron Courville", "Deep Learning",
+         "Deep Learning", ("Ian Goodfellow", "Yoshua Bengio", "Aaron Courville")),
+        # a known author wins, whatever the heading says
+        ("Build a Large Language Model - Sebastian Raschka", "", "Build a Large Language Model",
+         ("Sebastian Raschka",)),
+    ],
+)
+def test_books_and_their_authors(text, link_text, title, authors):
+    assert book(text, link_text) == (title, authors)
+
+
+def test_one_book_written_two_ways_is_one_book():
+    by = classify(ItemFacts("Thinking, Fast and Slow by Daniel Kahneman", heading=BOOKS),
+                  DIRECTORY, {})
+    dash = classify(ItemFacts("Thinking, Fast and Slow - Daniel Kahneman", heading=BOOKS),
+                    DIRECTORY, {})
+    assert by.target == dash.target == "book-thinking-fast-and-slow"
