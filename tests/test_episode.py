@@ -1,6 +1,6 @@
 """Front matter decoding and title parsing: pure functions, no Sphinx."""
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -13,6 +13,7 @@ from podcast.episode import (
     parse_title,
     youtube_id_from,
 )
+from podcast.prescan import read_front_matter
 
 EST = timezone(timedelta(hours=-5))
 
@@ -211,3 +212,28 @@ def test_decode_never_raises(meta):
     episode, problems = decode("episodes/2023-01-01-x", meta)
     assert isinstance(episode.title, str)
     assert all(problem.message for problem in problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "trouble_line"),
+    [
+        # YAML reads these as meant: nothing to say
+        ("title: 'Ann Lee: Search | Learning from Machine Learning #3'\ncategories:\n- a\n- b\n",
+         {"title": "Ann Lee: Search | Learning from Machine Learning #3", "categories": ["a", "b"]},
+         None),
+        ("title: 'A #1 hit | Series #3'\nyoutubeID: abcdefghijk # a comment stays one\n",
+         {"title": "A #1 hit | Series #3", "youtubeID": "abcdefghijk"}, None),
+        # no valid YAML: read key by key, values as written
+        ("title: Ann Lee: Search | Series #3\n  wrapped on\ncategories: [a, b]\n"
+         "substack_url: 'https://x.substack.com/p/y'\n",
+         {"title": "Ann Lee: Search | Series #3 wrapped on", "categories": ["a", "b"],
+          "substack_url": "https://x.substack.com/p/y"}, 2),
+        # an unquoted title's number is no comment
+        ("date: 2023-01-01\ntitle: Ann Lee | Search | Series #24\n",
+         {"date": date(2023, 1, 1), "title": "Ann Lee | Search | Series #24"}, 3),
+    ],
+)
+def test_front_matter_is_read_as_the_host_meant(text, expected, trouble_line):
+    data, troubles = read_front_matter(["---\n", *text.splitlines(keepends=True), "---\n"])
+    assert data == expected
+    assert [trouble.line for trouble in troubles] == ([trouble_line] if trouble_line else [])

@@ -41,6 +41,11 @@ POSTS = {
               "youtubeID: TTTTTTTTTTT\n---\n\nThe body of the first twin.\n",
     "twin-b": "---\ntitle: 'Twin B: Topic | Learning from Machine Learning #45'\ndate: 2023-04-09\n"
               "youtubeID: TTTTTTTTTTT\n---\n\nThe body of the second twin.\n",
+    "colon-title": "---\ntitle: Priya Raman: Retrieval, RAG | Learning from Machine Learning #50"
+                   "\ndate: 2023-04-14\ncategories:\n- machine\n- learning\n---\n\n"
+                   "The body of an unquoted title.\n",
+    "comment-number": "---\ntitle: Omar Haddad | Edge AI | Learning from Machine Learning #51"
+                      "\ndate: 2023-04-15\n---\n\nThe body of a title read as a comment.\n",
     "empty": "",
     "crlf": "---\r\ntitle: 'Crlf Post: Topic | Learning from Machine Learning #46'\r\n"
             "date: 2023-04-10\r\n---\r\n\r\nThe body with CRLF.\r\n\r\n"
@@ -107,6 +112,20 @@ def test_other_pages_are_still_published(site):
 def test_malformed_and_non_mapping_front_matter_warn(site):
     assert warned(site, "malformed", 1, "Malformed YAML")
     assert warned(site, "not-a-mapping", 1, "YAML is not a dict")
+
+
+def test_yaml_that_misreads_the_title_is_read_as_meant_and_warned(site):
+    assert warned(site, "colon-title", 2, r"no valid YAML.*\[podcast\.front-matter\]")
+    colon = page(site, docname("colon-title"))
+    assert colon.find("h1").get_text().startswith("Priya Raman: Retrieval, RAG")
+    assert "Episode 50" in colon.select_one(".podcast-byline").get_text()
+    assert (site.outdir / "people" / "priya-raman.html").is_file()
+    # its categories too: its old URL redirects
+    assert (site.outdir / "machine/learning/2023/04/14/colon-title.html").is_file()
+    assert warned(site, "comment-number", 2, r"'#51'.*as a comment.*\[podcast\.front-matter\]")
+    comment = page(site, docname("comment-number"))
+    assert comment.find("h1").get_text().startswith("Omar Haddad: Edge AI")
+    assert "Episode 51" in comment.select_one(".podcast-byline").get_text()
 
 
 def test_missing_and_empty_titles_warn_and_use_the_file_name(site):

@@ -16,7 +16,7 @@ from sphinx.util import logging
 from . import listings, placeholders
 from .embed import video_node
 from .episode import Episode, decode, format_date, front_matter_lines
-from .prescan import front_matter_head
+from .prescan import as_myst_strings, front_matter_head, read_front_matter
 
 logger = logging.getLogger(__name__)
 
@@ -104,14 +104,20 @@ class EpisodeTransform(SphinxTransform):
         docname = self.env.docname
         if not is_episode(docname, self.config.podcast_episodes_dir):
             return
-        meta = {
+        head = front_matter_head(self.env.doc2path(docname))
+        recovered, troubles = read_front_matter(head)
+        for trouble in troubles:
+            logger.warning(trouble.message, location=(docname, trouble.line), type="podcast",
+                           subtype="front-matter")
+        # what MyST read, unless YAML misread what the host meant
+        meta = as_myst_strings(recovered) if troubles else {
             key: value
             for key, value in self.env.metadata[docname].items()
             if isinstance(value, str)
         }
         episode, problems = decode(docname, meta)
         if problems:
-            lines = key_lines(str(self.env.doc2path(docname)))
+            lines = front_matter_lines(head)
             for problem in problems:
                 logger.warning(
                     problem.message,

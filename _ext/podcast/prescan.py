@@ -8,6 +8,8 @@ matter, decoded by the very function the reader uses: both agree.
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -38,16 +40,90 @@ def front_matter_head(path: Path | str) -> list[str]:
     return head
 
 
-def front_matter(path: Path) -> dict:
-    """The YAML between the opening and closing ``---``; {} when there is none."""
-    head = front_matter_head(path)[1:]
-    if head and head[-1].strip() in ("---", "..."):
-        head = head[:-1]
+@dataclass(frozen=True)
+class YamlTrouble:
+    """Where the front matter's YAML did not say what its author meant."""
+
+    line: int  # in the file, 1-based
+    message: str
+
+
+# An unquoted "title: Name | Series #24": YAML takes " #24" for a comment.
+_NUMBER_COMMENT = re.compile(r"\s+#\s*\d+\s*$")
+_KEY_LINE = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:(?:\s+(?P<value>.*?))?\s*$")
+
+
+def _load(text: str):
+    return yaml.load(text, Loader=_LOADER)
+
+
+def _value(lines: list[str]):
+    """One value, read on its own as its author meant it: a ``- item`` list, a
+    quoted string or a ``[...]`` list as YAML reads them, anything else as written."""
+    if not lines[0] and all(line.lstrip().startswith("- ") for line in lines[1:]):
+        return [_value([line.lstrip()[2:].strip()]) for line in lines[1:]]
+    text = " ".join(line.strip() for line in lines if line.strip())
+    if text[:1] in ("'", '"', "["):
+        try:
+            value = _load(text)
+        except yaml.YAMLError:
+            return text
+        return value if isinstance(value, str | list) else text
+    return text
+
+
+def _lines_by_key(body: list[str]) -> dict[str, tuple[int, list[str]]]:
+    """Each top-level key's index in ``body`` and its raw value lines (wrapped
+    values and ``- item`` lines included)."""
+    found: dict[str, tuple[int, list[str]]] = {}
+    key = None
+    for index, line in enumerate(body):
+        match = _KEY_LINE.match(line) if line[:1].strip() else None
+        if match:
+            key = match["key"]
+            found.setdefault(key, (index, [match["value"] or ""]))
+        elif key and line.strip() and not line.lstrip().startswith("#"):
+            found[key][1].append(line.rstrip("\r\n"))
+    return found
+
+
+def read_front_matter(head: list[str]) -> tuple[dict, list[YamlTrouble]]:
+    """The front matter between the ``---`` lines, and where YAML misread it.
+
+    Where YAML cannot read the block (an unquoted ``: `` in a title, say), it is
+    read key by key, each value as written. Where it took an unquoted title's
+    episode number for a comment (``title: Name | Series #24``), the title keeps it.
+    """
+    body = head[1:]
+    if body and body[-1].strip() in ("---", "..."):
+        body = body[:-1]
+    raw = _lines_by_key(body)
     try:
-        data = yaml.load("".join(head), Loader=_LOADER)
+        data = _load("".join(body))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else 1
+        recovered = {key: _value(lines) for key, (_, lines) in raw.items()}
+        return recovered, [YamlTrouble(line, f"the front matter is no valid YAML ({error.problem}"
+                                       "): read line by line; quote values holding ': ' or ' #'")]
     except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
+        return {}, [YamlTrouble(1, "the front matter is no valid YAML")]
+    if not isinstance(data, dict):
+        return {}, []  # MyST warns of it
+    index, lines = raw.get("title", (0, [""]))
+    written, title = lines[0], data.get("title")
+    if (len(lines) == 1 and isinstance(title, str) and written.startswith(title)
+            and _NUMBER_COMMENT.match(written[len(title):])):
+        data["title"] = written
+        return data, [YamlTrouble(index + 2, f"YAML reads the title's "
+                                  f"{written[len(title):].strip()!r} as a comment: kept; "
+                                  "quote the title")]
+    return data, []
+
+
+def front_matter(path: Path) -> dict:
+    """The post's front matter, read as its author meant it; {} when there is none."""
+    return read_front_matter(front_matter_head(path))[0]
 
 
 def as_myst_strings(data: dict) -> dict[str, str]:
