@@ -33,13 +33,16 @@ def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
     if exception or links is None or not is_web_build(app):
         return
     written = _drain(links)
+    # the library's queue is shared between processes (a round trip per page):
+    # the sitemap is written from one of this process instead
+    app.sitemap_links = local = queue.Queue()
     for docname in app.env.found_docs:
         add_html_link(app, docname, None, {}, None)
     # a page written this build comes twice: its own entry (lastmod and all) wins
-    by_link = {link: entry for link, *entry in _drain(links)}
+    by_link = {link: entry for link, *entry in _drain(local)}
     by_link.update({link: entry for link, *entry in written})
     for link in sorted(by_link):
-        links.put((link, *by_link[link]))
+        local.put((link, *by_link[link]))
 
 
 def setup(app: Sphinx) -> None:
