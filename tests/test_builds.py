@@ -4,7 +4,9 @@ import gc
 from io import StringIO
 
 import pytest
+from docutils import nodes
 from helpers import build_root, page, warnings, written
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.testing.util import SphinxTestApp
 from test_site import (
     NEWEST_FIRST,
@@ -174,3 +176,26 @@ def test_latex_listings_link_their_episodes(build):
     home = tex[tex.index(r"\label{\detokenize{index::doc}}"):tex.index(r"\chapter{")]
     for docname in NEWEST_FIRST[:3]:  # the home page lists the latest three
         assert rf"\hyperref[\detokenize{{{docname}::doc}}]" in home, docname
+
+
+def test_each_title_is_rendered_once_and_the_pages_stay_the_same(build, sphinx_test_tempdir,
+                                                                 rootdir, monkeypatch):
+    from podcast import partials
+
+    rendered = []
+    render = StandaloneHTMLBuilder.render_partial
+
+    def counting(self, node):
+        if isinstance(node, nodes.title):
+            rendered.append(node.astext())
+        return render(self, node)
+
+    monkeypatch.setattr(StandaloneHTMLBuilder, "render_partial", counting)
+    cached = build()
+    assert rendered and len(rendered) == len(set(rendered))
+    rendered.clear()
+    monkeypatch.setattr(partials, "cache_title_rendering", lambda app: None)
+    uncached = build_root(rootdir / "test-site", sphinx_test_tempdir / "titles-uncached")
+    uncached.cleanup()
+    assert len(rendered) > 2 * len(set(rendered))  # without it, once per page showing it
+    assert output_files(uncached) == output_files(cached)

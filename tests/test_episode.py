@@ -7,13 +7,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from podcast.episode import (
     decode,
-    front_matter_lines,
     parse_date,
     parse_list,
     parse_title,
     youtube_id_from,
 )
-from podcast.prescan import read_front_matter
+from podcast.prescan import front_matter_lines, read_front_matter
 
 EST = timezone(timedelta(hours=-5))
 

@@ -17,6 +17,7 @@
   JSON-LD and social cards, the Jekyll site's old URLs, a complete sitemap)
 - ``domain``: the ``podcast`` domain holding cross-document state
 - ``collector``: keeps Python's garbage collector off long-lived doctrees
+- ``partials``: each page title rendered to HTML once per build
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from . import (
     embed,
     feeds,
     listings,
+    partials,
     people,
     placeholders,
     prescan,
@@ -76,6 +78,7 @@ def setup(app: Sphinx) -> dict:
     structured.setup(app)
     redirects.setup(app)
     collector.setup(app)
+    partials.setup(app)
     sitemap.setup(app)
     app.connect("builder-inited", add_static_path)
     app.connect("builder-inited", generate_sources)

@@ -15,8 +15,8 @@ from sphinx.util import logging
 
 from . import listings, placeholders
 from .embed import video_node
-from .episode import Episode, decode, format_date, front_matter_lines
-from .prescan import as_myst_strings, front_matter_head, read_front_matter
+from .episode import Episode, decode, format_date
+from .prescan import as_myst_strings, front_matter_head, front_matter_lines, read_front_matter
 
 logger = logging.getLogger(__name__)
 

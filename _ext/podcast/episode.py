@@ -237,20 +237,6 @@ def is_web_url(text: str) -> bool:
     return re.match(r"https?://[^\s<>\"']+$", text.strip()) is not None
 
 
-def front_matter_lines(lines: list[str]) -> dict[str, int]:
-    """Map each top-level front matter key to its 1-based line in the file."""
-    found: dict[str, int] = {}
-    if not lines or lines[0].lstrip("\ufeff").strip() != "---":
-        return found
-    for number, line in enumerate(lines[1:], start=2):
-        if line.strip() in ("---", "..."):
-            break
-        match = re.match(r"([A-Za-z_][\w-]*)\s*:", line)
-        if match:
-            found.setdefault(match[1], number)
-    return found
-
-
 def decode(docname: str, meta: dict[str, str]) -> tuple[Episode, list[Problem]]:
     """Decode one post's front matter (as MyST hands it over) into an Episode."""
     problems: list[Problem] = []

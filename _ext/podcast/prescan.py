@@ -72,6 +72,17 @@ def _value(lines: list[str]):
     return text
 
 
+def _body(head: list[str]) -> list[str]:
+    """The lines between the ``---`` lines; [] when there is no front matter."""
+    if not head or head[0].lstrip("\ufeff").strip() != "---":
+        return []
+    body = head[1:]
+    for index, line in enumerate(body):
+        if line.strip() in ("---", "..."):
+            return body[:index]
+    return body
+
+
 def _lines_by_key(body: list[str]) -> dict[str, tuple[int, list[str]]]:
     """Each top-level key's index in ``body`` and its raw value lines (wrapped
     values and ``- item`` lines included)."""
@@ -94,9 +105,7 @@ def read_front_matter(head: list[str]) -> tuple[dict, list[YamlTrouble]]:
     read key by key, each value as written. Where it took an unquoted title's
     episode number for a comment (``title: Name | Series #24``), the title keeps it.
     """
-    body = head[1:]
-    if body and body[-1].strip() in ("---", "..."):
-        body = body[:-1]
+    body = _body(head)
     raw = _lines_by_key(body)
     try:
         data = _load("".join(body))
@@ -119,6 +128,11 @@ def read_front_matter(head: list[str]) -> tuple[dict, list[YamlTrouble]]:
                                   f"{written[len(title):].strip()!r} as a comment: kept; "
                                   "quote the title")]
     return data, []
+
+
+def front_matter_lines(head: list[str]) -> dict[str, int]:
+    """Each top-level front matter key's line in the file (1-based)."""
+    return {key: index + 2 for key, (index, _) in _lines_by_key(_body(head)).items()}
 
 
 def front_matter(path: Path) -> dict:
