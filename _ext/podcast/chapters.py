@@ -107,7 +107,9 @@ def lines_of(paragraph: nodes.paragraph) -> list[list[nodes.Node]]:
 def pasted_chapters(paragraph: nodes.paragraph,
                     docname: str) -> tuple[list[nodes.Node], list[Item]] | None:
     """Timestamps pasted as plain lines (a video description's chapters): two or
-    more lines, each starting with a time, after at most a "Timestamps:" label.
+    more lines, each starting with a time, after a "Timestamps:" label or under a
+    timestamps heading; elsewhere three or more from 00:00, as YouTube wants
+    them (a day's schedule in an announcement stays prose).
     Returns the label's nodes (or none) and the chapter lines."""
     lines = lines_of(paragraph)
     texts = ["".join(node.astext() for node in line) for line in lines]
@@ -116,6 +118,10 @@ def pasted_chapters(paragraph: nodes.paragraph,
         label, lines, texts = lines[0], lines[1:], texts[1:]
     if len(texts) < 2 or not all(starts_with_time(text) for text in texts):
         return None
+    if not (label or under_chapters_heading(paragraph)):
+        first = parse_line(texts[0])
+        if len(texts) < 3 or first is None or first.chapter.start != 0:
+            return None
     start = paragraph.line or 0
     first_line = start + 1 if label else start
     return label, [
@@ -125,15 +131,19 @@ def pasted_chapters(paragraph: nodes.paragraph,
     ]
 
 
+def under_chapters_heading(node: nodes.Element) -> bool:
+    """Right under a heading that speaks of timestamps or chapters."""
+    section = node.parent
+    return isinstance(section, nodes.section) and bool(section.children) and bool(
+        _HEADING.search(section[0].astext()))
+
+
 def is_timestamp_list(node: nodes.Element) -> bool:
     """A list under a heading that speaks of timestamps or chapters, or any
     list of two or more items that all start with a time."""
     if any(CHAPTERS_CLASS in element.get("classes", []) for element in _lineage(node)):
         return False  # already chapters (a {chapters} block), or inside them
-    section = node.parent
-    if isinstance(section, nodes.section) and section.children and _HEADING.search(
-        section[0].astext()
-    ):
+    if under_chapters_heading(node):
         return True
     items = [child for child in node.children if isinstance(child, nodes.list_item)]
     return len(items) >= 2 and all(
