@@ -46,7 +46,7 @@ def test_the_benchmark_runs_and_reports(tmp_path):
     for key in ("a_serial", "b_parallel", "c_naive", "d_features_off"):
         runs = results[key]["runs_wall_s"]
         assert len(runs) == 2 and results[key]["wall_s"] == min(runs), key
-    assert results["b_parallel"]["pages_differing_from_serial"] == []
+    assert results["b_parallel"]["files_differing_from_serial"] == []
     assert 0 < results["e_edit_one"]["pages_written"] <= 20
     assert set(results["ratios"]) == {"ours_over_features_off", "parallel_over_serial",
                                       "ours_over_naive", "edit_over_naive_edit"}
