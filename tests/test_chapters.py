@@ -162,9 +162,12 @@ def test_timestamps_pasted_as_plain_lines(site):
     soup = page(site, PASTED)
     lists = soup.select("ol.podcast-chapters")
     assert [[seconds_of(li) for li in ol.find_all("li", recursive=False)] for ol in lists] == [
-        [0, 160, 252, 630], [660, 750], [0, 60, 120]]
+        [0, 160, 252, 630], [660, 750], [0, 60, 120], [0, 252, 630]]
     titles = [title.get_text() for title in lists[0].select(".podcast-chapter-title")]
     assert titles == ["Intro", "The path into ML", "Why judges fail", "Calibration"]
+    # lines kept apart by hard breaks (two spaces or a backslash at their end)
+    titles = [title.get_text() for title in lists[3].select(".podcast-chapter-title")]
+    assert titles == ["Hello", "Middle", "End"]
     # the label stays before its chapters; a lone time in prose is left alone
     assert lists[1].find_previous_sibling("p").get_text() == "Timestamps:"
     assert any(p.get_text().startswith("At 12:00 we talk about lunch") for p in soup.select("p"))

@@ -84,6 +84,23 @@ EST = timezone(timedelta(hours=-5))
             ("Ann Lee", "Bo Chen"),
             21,
         ),
+        (
+            "Ann Lee, Part II: Evals | Learning from Machine Learning #22",
+            "Ann Lee, Part II: Evals",
+            ("Ann Lee",),
+            22,
+        ),
+        ("Ann Lee Part 2: Evals | Learning from Machine Learning #22", "Ann Lee Part 2: Evals",
+         ("Ann Lee",), 22),
+        ("Ann Lee, Sr.: Evals | Learning from Machine Learning #22", "Ann Lee, Sr.: Evals",
+         ("Ann Lee",), 22),
+        # a colon inside an aside is not the one that ends the name
+        (
+            "Ann Lee (Hugging Face: Research): Evals | Learning from Machine Learning #3",
+            "Ann Lee (Hugging Face: Research): Evals",
+            ("Ann Lee",),
+            3,
+        ),
         # other ways to write the number
         ("Omar Haddad | Edge AI | Learning from Machine Learning Ep. 20", "Omar Haddad: Edge AI",
          ("Omar Haddad",), 20),
@@ -173,7 +190,7 @@ def test_decode_the_hosts_post():
 def test_explicit_keys_win_over_the_title():
     meta = {
         "title": "Ann Lee: Topics | Learning from Machine Learning #4",
-        "guests": '["Bo Chen", "Cy Dee"]',
+        "guests": '["Bo Chen", "Dr. Cy Dee"]',  # the title Dr. is no part of the name
         "episode": "7",
         "mood": "sunny",
     }
@@ -227,9 +244,19 @@ def test_decode_never_raises(meta):
          "substack_url: 'https://x.substack.com/p/y'\n",
          {"title": "Ann Lee: Search | Series #3 wrapped on", "categories": ["a", "b"],
           "substack_url": "https://x.substack.com/p/y"}, 2),
-        # an unquoted title's number is no comment
+        # an unquoted title's number is no comment, on one line or wrapped
         ("date: 2023-01-01\ntitle: Ann Lee | Search | Series #24\n",
          {"date": date(2023, 1, 1), "title": "Ann Lee | Search | Series #24"}, 3),
+        ("title: Ann Lee | Learning from Machine\n  Learning #24\n",
+         {"title": "Ann Lee | Learning from Machine Learning #24"}, 2),
+        # read key by key, other keys' comments stay comments
+        ("title: Ann Lee: x | Series #24\nyoutubeID: abcdefghijk # Ann's video\n"
+         "episode: 24 # the 24th\n",
+         {"title": "Ann Lee: x | Series #24", "youtubeID": "abcdefghijk", "episode": "24"}, 2),
+        # a quote left open, or quotes inside quotes: the text, warned where the quote opened
+        ("title: 'Ann Lee: x | Series #24\ndate: 2023-01-01\n",
+         {"title": "Ann Lee: x | Series #24", "date": "2023-01-01"}, 2),
+        ('title: "Ann "AL" Lee: x | Series #24"\n', {"title": 'Ann "AL" Lee: x | Series #24'}, 2),
     ],
 )
 def test_front_matter_is_read_as_the_host_meant(text, expected, trouble_line):

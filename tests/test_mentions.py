@@ -21,9 +21,7 @@ def book(text, link_text="", url="", heading=BOOKS):
         # the heading's person when the item names nobody
         ("Machine Learning Q and AI", "Machine Learning Q and AI", "Machine Learning Q and AI",
          ("Sebastian Raschka",)),
-        # an unknown author, on either side of a dash or after "by"
-        ("Chip Huyen - Designing Machine Learning Systems", "",
-         "Designing Machine Learning Systems", ("Chip Huyen",)),
+        # an unknown author after a dash or "by"
         ("Designing Machine Learning Systems - Chip Huyen", "",
          "Designing Machine Learning Systems", ("Chip Huyen",)),
         ("Thinking, Fast and Slow by Daniel Kahneman", "", "Thinking, Fast and Slow",
@@ -32,6 +30,12 @@ def book(text, link_text="", url="", heading=BOOKS):
          "The Emperor of All Maladies", ("Siddhartha Mukherjee",)),
         ("Deep Learning by Ian Goodfellow, Yoshua Bengio and Aaron Courville", "Deep Learning",
          "Deep Learning", ("Ian Goodfellow", "Yoshua Bengio", "Aaron Courville")),
+        # a subtitle is no author, however much it reads like a name (the heading's is)
+        ("Human Compatible - Artificial Intelligence and the Problem of Control", "",
+         "Human Compatible", ("Sebastian Raschka",)),
+        ("Atomic Habits - An Easy and Proven Way to Build Good Habits",
+         "Atomic Habits - An Easy and Proven Way to Build Good Habits",
+         "Atomic Habits - An Easy and Proven Way to Build Good Habits", ("Sebastian Raschka",)),
         # a known author wins, whatever the heading says
         ("Build a Large Language Model - Sebastian Raschka", "", "Build a Large Language Model",
          ("Sebastian Raschka",)),

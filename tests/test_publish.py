@@ -224,3 +224,9 @@ def test_epub_has_chapters_as_links(build):
     assert 'href="https://www.youtube.com/watch?v=jOj4d3JNBDU&amp;t=3638s"' in text
     assert "<iframe" not in text and "<script" not in text
     assert (app.outdir / "episodes" / "2023-02-24-legacy.xhtml").is_file()
+
+
+def test_a_single_page_build_has_no_sitemap_of_other_pages(build):
+    app = build("singlehtml")
+    urls = sitemap_urls(app) if (app.outdir / "sitemap.xml").is_file() else []
+    assert all(url.endswith("index.html") for url in urls)

@@ -92,10 +92,15 @@ def item_of(list_item: nodes.list_item) -> Item:
 
 
 def lines_of(paragraph: nodes.paragraph) -> list[list[nodes.Node]]:
-    """A paragraph's inline content, line by line (Markdown keeps soft breaks as text)."""
+    """A paragraph's inline content, line by line: Markdown keeps soft breaks as
+    text, and makes a hard one (two spaces or a backslash at the line's end) raw
+    HTML and LaTeX line breaks."""
     lines: list[list[nodes.Node]] = [[]]
     for child in paragraph.children:
-        if isinstance(child, nodes.Text) and "\n" in child:
+        if isinstance(child, nodes.raw) and child.astext().endswith("\n"):
+            if lines[-1]:
+                lines.append([])
+        elif isinstance(child, nodes.Text) and "\n" in child:
             first, *others = str(child).split("\n")
             lines[-1].append(nodes.Text(first))
             lines.extend([nodes.Text(other)] for other in others)

@@ -47,7 +47,9 @@ _GUEST_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b)\s*")
 # "(Part 2)", "Dr.", ", PhD".
 _ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|sir)\b\.?\s+", re.IGNORECASE)
-_NOT_A_NAME = re.compile(r"^(?:ph\.?\s?d\.?|m\.?d\.?|mba|part\s*\d+|pt\.?\s*\d+)$",
+_PART = r"(?:part|pt\.?)\s*(?:\d+|[ivx]+)"
+_TRAILING_PART = re.compile(rf"\s+{_PART}$", re.IGNORECASE)
+_NOT_A_NAME = re.compile(rf"^(?:ph\.?\s?d\.?|m\.?d\.?|mba|jr\.?|sr\.?|{_PART})$",
                          re.IGNORECASE)
 
 
@@ -149,8 +151,8 @@ def parse_title(raw: str) -> Title:
     parts = [part for part in parts[:-1] if part]
     if not parts:
         return Title(text=text, number=number)
-    if ":" in parts[0]:
-        guest_part, topic = (piece.strip() for piece in parts[0].split(":", 1))
+    if split := _split_at_colon(parts[0]):
+        guest_part, topic = split
         topics = " | ".join([topic, *parts[1:]] if topic else parts[1:])
     elif len(parts) > 1:
         guest_part, topics = parts[0], " | ".join(parts[1:])
@@ -165,9 +167,24 @@ def split_names(text: str) -> tuple[str, ...]:
 
     Asides are no part of a name: ``"Dr. Ann Lee (Part 2)"`` is Ann Lee.
     """
-    names = (_HONORIFIC.sub("", name) for name in _GUEST_SEPARATORS.split(_ASIDE.sub(" ", text)))
-    return tuple(name for name in map(normalise_space, names)
-                 if name and not _NOT_A_NAME.match(name))
+    names = map(normalise_space, _GUEST_SEPARATORS.split(_ASIDE.sub(" ", text)))
+    return tuple(clean_name(name) for name in names if name and not _NOT_A_NAME.match(name))
+
+
+def clean_name(name: str) -> str:
+    """``Dr. Ann Lee Part 2`` -> ``Ann Lee``."""
+    return _TRAILING_PART.sub("", _HONORIFIC.sub("", normalise_space(name)))
+
+
+def _split_at_colon(text: str) -> tuple[str, str] | None:
+    """``Name (Org: Team): topics`` -> name and topics: the first colon outside
+    parentheses."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == ":" and depth <= 0:
+            return text[:index].strip(), text[index + 1:].strip()
+    return None
 
 
 def parse_date(text: str) -> tuple[datetime, bool]:
@@ -220,7 +237,7 @@ def parse_guests(text: str) -> tuple[str, ...]:
     if value.startswith("["):
         names = parse_list(value)
         if names or value == "[]":
-            return names
+            return tuple(clean_name(name) for name in names)
     return split_names(normalise_space(value))
 
 

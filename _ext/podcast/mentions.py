@@ -235,21 +235,18 @@ def title_and_author(text: str, directory: Directory) -> tuple[str, Person] | No
 
 
 def book_and_authors(facts: ItemFacts) -> tuple[str, tuple[str, ...]]:
-    """A book item's title and authors when no author is known: ``Title by A and B``,
-    ``Author - Title`` or ``Title - Author``, the author being the side that reads
-    as a name. The link's text, if any, is the title."""
+    """A book item's title and authors when no author is known: ``Title by A and B``
+    or ``Title - Author``, the author reading as a name. (``Author - Title`` is not
+    guessed: ``Human Compatible - Artificial Intelligence and ...`` is a title and
+    its subtitle.) The link's text, if any, is the title."""
     by = re.split(r"\s+by\s+", facts.text, maxsplit=1)
     if len(by) == 2:
         authors = tuple(name for name in split_names(by[1]) if looks_like_name(name))
         if authors:
             return facts.link_text or by[0], authors
     sides = [side.strip() for side in _DASH.split(facts.text, maxsplit=1)]
-    if len(sides) == 2:
-        first, second = sides
-        if looks_like_name(first) and not looks_like_name(second):
-            return facts.link_text or second, (first,)
-        if looks_like_name(second) and not looks_like_name(first):
-            return facts.link_text or first, (second,)
+    if len(sides) == 2 and looks_like_name(sides[1]) and not looks_like_name(sides[0]):
+        return facts.link_text or sides[0], (sides[1],)
     return facts.link_text or sides[0], ()
 
 

@@ -50,6 +50,7 @@ class YamlTrouble:
 
 # An unquoted "title: Name | Series #24": YAML takes " #24" for a comment.
 _NUMBER_COMMENT = re.compile(r"\s+#\s*\d+\s*$")
+_COMMENT = re.compile(r"\s+#.*$")
 _KEY_LINE = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:(?:\s+(?P<value>.*?))?\s*$")
 
 
@@ -57,19 +58,24 @@ def _load(text: str):
     return yaml.load(text, Loader=_LOADER)
 
 
-def _value(lines: list[str]):
+def _joined(lines: list[str]) -> str:
+    return " ".join(line.strip() for line in lines if line.strip())
+
+
+def _value(lines: list[str], comments: bool = True):
     """One value, read on its own as its author meant it: a ``- item`` list, a
-    quoted string or a ``[...]`` list as YAML reads them, anything else as written."""
+    quoted string or a ``[...]`` list as YAML reads them (a quote left open is
+    dropped), anything else as written, but for a trailing ``# comment``."""
     if not lines[0] and all(line.lstrip().startswith("- ") for line in lines[1:]):
         return [_value([line.lstrip()[2:].strip()]) for line in lines[1:]]
-    text = " ".join(line.strip() for line in lines if line.strip())
+    text = _joined(lines)
     if text[:1] in ("'", '"', "["):
         try:
             value = _load(text)
         except yaml.YAMLError:
-            return text
+            return text.strip("'\"")
         return value if isinstance(value, str | list) else text
-    return text
+    return _COMMENT.sub("", text) if comments else text
 
 
 def _body(head: list[str]) -> list[str]:
@@ -110,9 +116,13 @@ def read_front_matter(head: list[str]) -> tuple[dict, list[YamlTrouble]]:
     try:
         data = _load("".join(body))
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # a quote left open is found where it opened; anything else where it goes wrong
+        opened = error.context_mark if "quoted" in (error.context or "") else None
+        mark = opened or error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1
-        recovered = {key: _value(lines) for key, (_, lines) in raw.items()}
+        # the title's " #N" is its episode number, not a comment
+        recovered = {key: _value(lines, comments=key != "title")
+                     for key, (_, lines) in raw.items()}
         return recovered, [YamlTrouble(line, f"the front matter is no valid YAML ({error.problem}"
                                        "): read line by line; quote values holding ': ' or ' #'")]
     except yaml.YAMLError:
@@ -120,8 +130,8 @@ def read_front_matter(head: list[str]) -> tuple[dict, list[YamlTrouble]]:
     if not isinstance(data, dict):
         return {}, []  # MyST warns of it
     index, lines = raw.get("title", (0, [""]))
-    written, title = lines[0], data.get("title")
-    if (len(lines) == 1 and isinstance(title, str) and written.startswith(title)
+    written, title = _joined(lines), data.get("title")
+    if (isinstance(title, str) and written[:1] not in ("'", '"') and written.startswith(title)
             and _NUMBER_COMMENT.match(written[len(title):])):
         data["title"] = written
         return data, [YamlTrouble(index + 2, f"YAML reads the title's "

@@ -30,8 +30,8 @@ def _drain(links: queue.Queue) -> list[tuple[str, str | None]]:
 def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``, before sphinx-sitemap writes: every page, sorted."""
     links = getattr(app, "sitemap_links", None)
-    if exception or links is None or not is_web_build(app):
-        return
+    if exception or links is None or not is_web_build(app) or app.builder.name == "singlehtml":
+        return  # (one page holds every document there)
     written = _drain(links)
     # the library's queue is shared between processes (a round trip per page):
     # the sitemap is written from one of this process instead
