@@ -106,6 +106,7 @@ EST = timezone(timedelta(hours=-5))
          ("Omar Haddad",), 20),
         ("Omar Haddad: Edge AI | Learning from Machine Learning Episode 20",
          "Omar Haddad: Edge AI", ("Omar Haddad",), 20),
+        ("Ann Lee: Evals | Bonus Episode 2", "Ann Lee: Evals | Bonus Episode 2", (), None),
         # a pipe in a title without the series marker is no interview either
         ("Top 10 | Our favourite moments", "Top 10 | Our favourite moments", (), None),
     ],

@@ -34,9 +34,10 @@ _YOUTUBE_URL = re.compile(
     re.VERBOSE,
 )
 # "Name: topics | Learning from Machine Learning #4": the series marker at the end
-# ("Ep. 4" and "Episode 4" too).
+# ("Ep. 4" and "Episode 4" too, but a "Bonus Episode 2" is no episode 2).
 _SERIES_SUFFIX = re.compile(
-    r"^(?P<series>[^|#]*?)\s*(?:#|\b(?:ep|episode)\b\.?\s*#?)\s*(?P<number>\d+)\s*$",
+    r"^(?P<series>[^|#]*?)\s*(?:#|(?<!bonus )(?<!special )(?<!mini )(?<!trailer )"
+    r"\b(?:ep|episode)\b\.?\s*#?)\s*(?P<number>\d+)\s*$",
     re.IGNORECASE,
 )
 _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
