@@ -183,3 +183,11 @@ def test_a_bad_pasted_line_is_warned_at_its_own_line(build):
     app = build(testroot="chapters", files={"episodes/2023-08-01-lines.md": post})
     assert "2023-08-01-lines.md:9: WARNING: cannot read a chapter in '05:99 Bad seconds'" in (
         warnings(app))
+
+
+def test_a_link_wrapping_in_a_pasted_line_keeps_later_lines_numbers(build):
+    post = ("---\ntitle: 'Wrap | Learning from Machine Learning #9'\n"
+            "youtubeID: WrApPeD0001\n---\n\n**Timestamps**\n00:00 Intro with [Ann\n"
+            "Lee](https://example.com)\n04:12 Why\n03:00 Back\n")
+    app = build(testroot="chapters", files={"episodes/2023-08-02-wrap.md": post})
+    assert "2023-08-02-wrap.md:10: WARNING: chapter 03:00 starts before" in warnings(app)

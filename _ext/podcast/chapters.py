@@ -128,11 +128,16 @@ def pasted_chapters(paragraph: nodes.paragraph,
         if len(texts) < 3 or first is None or first.chapter.start != 0:
             return None
     start = paragraph.line or 0
-    first_line = start + 1 if label else start
+    # each line's own source line: a link may wrap, keeping a line break inside it
+    numbers, number = [], start + (1 + "".join(n.astext() for n in label).count("\n")
+                                   if label else 0)
+    for text in texts:
+        numbers.append(number)
+        number += 1 + text.count("\n")
     return label, [
-        Item(text, (docname, first_line + index) if start else paragraph,
+        Item(" ".join(text.split()), (docname, line_number) if start else paragraph,
              link_of(next((node for node in line if node.astext().strip()), None)))
-        for index, (line, text) in enumerate(zip(lines, texts, strict=True))
+        for line, text, line_number in zip(lines, texts, numbers, strict=True)
     ]
 
 
