@@ -37,4 +37,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py $(N) --repeat $(REPEAT)
 
 clean:
-	rm -rf $(BUILDDIR) archive people books
+	rm -rf $(BUILDDIR) archive people books *.egg-info

@@ -59,6 +59,13 @@ podcast_description = (
 # The Jekyll site lived under this path; links to its old post URLs still work.
 podcast_jekyll_baseurl = "/learning-from-machine-learning"
 
+# -- E-book -----------------------------------------------------------------
+# The table of contents lists the years, episodes, people and books (the home
+# page's toctree is hidden on the web site, where the navbar leads on).
+epub_tocscope = "includehidden"
+# Chapters are links to the video at their second: no URL printed after each.
+epub_show_urls = "no"
+
 # -- HTML -------------------------------------------------------------------
 html_theme = "pydata_sphinx_theme"
 html_title = project

@@ -51,3 +51,15 @@ def test_one_book_written_two_ways_is_one_book():
     dash = classify(ItemFacts("Thinking, Fast and Slow - Daniel Kahneman", heading=BOOKS),
                     DIRECTORY, {})
     assert by.target == dash.target == "book-thinking-fast-and-slow"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Art Palmer", "unknown"),  # a name nobody knows yet: listed for the registry
+        ("Sebastian's Magazine", "none"),  # a possessive is no name
+        ("Ann Lee’s Newsletter", "none"),
+    ],
+)
+def test_what_reads_as_an_unknown_name(text, kind):
+    assert classify(ItemFacts(text, text, "https://example.org/"), DIRECTORY, {}).kind == kind

@@ -1,6 +1,7 @@
 """The shipped site itself: the host's post, built as Read the Docs builds it."""
 
 import shutil
+from io import StringIO
 
 import pytest
 from helpers import ROOT, page, warnings
@@ -12,18 +13,40 @@ SEBASTIAN = (
 )
 
 
-@pytest.fixture(scope="module")
-def shipped(sphinx_test_tempdir):
-    folder = sphinx_test_tempdir / "shipped-site"
+def build_shipped(folder, buildername: str) -> SphinxTestApp:
     shutil.copytree(ROOT, folder, ignore=shutil.ignore_patterns(
         ".venv", "_build", ".git", "tests", "archive", "people", "books", "__pycache__"))
-    from io import StringIO
-
-    app = SphinxTestApp("html", srcdir=folder, warningiserror=True, status=StringIO(),
+    app = SphinxTestApp(buildername, srcdir=folder, warningiserror=True, status=StringIO(),
                         warning=StringIO(), confoverrides={"nitpicky": True})
     app.build()
+    return app
+
+
+@pytest.fixture(scope="module")
+def shipped(sphinx_test_tempdir):
+    app = build_shipped(sphinx_test_tempdir / "shipped-site", "html")
     yield app
     app.cleanup()
+
+
+def test_the_e_book(sphinx_test_tempdir):
+    app = build_shipped(sphinx_test_tempdir / "shipped-epub", "epub")
+    try:
+        assert warnings(app) == ""
+        # its table of contents lists the years, the episodes, the people and the books
+        nav = (app.outdir / "nav.xhtml").read_text(encoding="utf-8")
+        for target in (f"{SEBASTIAN}.xhtml", "archive/2023.xhtml",
+                       "people/sebastian-raschka.xhtml", "books/index.xhtml"):
+            assert target in nav, target
+        # chapters link the video with no URL printed after each, and screen-reader
+        # labels stay hidden
+        text = (app.outdir / f"{SEBASTIAN}.xhtml").read_text(encoding="utf-8")
+        assert "[https://www.youtube.com/watch" not in text
+        assert ".visually-hidden" in (app.outdir / "_static" / "podcast.css").read_text()
+        assert 'href="_static/podcast.css"' in (app.outdir / "index.xhtml").read_text()
+        assert not (app.outdir / "sitemap.xml").exists()  # an e-book has no web pages
+    finally:
+        app.cleanup()
 
 
 def test_shipped_site_builds_without_warnings(shipped):

@@ -44,6 +44,7 @@ def test_atom_feed(site):
     feed = ElementTree.parse(site.outdir / "feed.xml").getroot()
     assert feed.tag == f"{ATOM}feed"
     assert feed.find(f"{ATOM}link[@rel='self']").get("href") == BASE + "feed.xml"
+    assert feed.find(f"{ATOM}link[@rel='alternate']").get("href") == BASE
     entries = feed.findall(f"{ATOM}entry")
     links = [entry.find(f"{ATOM}link").get("href") for entry in entries]
     assert links == [f"{BASE}{docname}.html" for docname in NEWEST_FIRST]
@@ -60,6 +61,9 @@ def test_atom_feed(site):
 
 def test_rss_feed(site):
     channel = ElementTree.parse(site.outdir / "rss.xml").getroot().find("channel")
+    # the channel links the site, and names itself
+    assert channel.find("link").text == BASE
+    assert channel.find(f"{ATOM}link").get("href") == f"{BASE}rss.xml"
     items = channel.findall("item")
     assert [item.find("link").text for item in items] == [
         f"{BASE}{docname}.html" for docname in NEWEST_FIRST]

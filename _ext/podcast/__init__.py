@@ -42,7 +42,7 @@ from . import (
     sitemap,
     structured,
 )
-from .collect import EpisodeTransform, check_duplicates
+from .collect import EpisodeTransform, check_duplicates, repair_front_matter
 from .domain import PodcastDomain
 
 __version__ = "0.1.0"
@@ -67,6 +67,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("podcast_listen_links", [], "env", list)
     app.add_domain(PodcastDomain)
     app.add_transform(EpisodeTransform)
+    app.connect("source-read", repair_front_matter)
     embed.setup(app)
     placeholders.setup(app)
     listings.setup(app)

@@ -16,7 +16,13 @@ from sphinx.util import logging
 from . import listings, placeholders
 from .embed import video_node
 from .episode import Episode, decode, format_date
-from .prescan import as_myst_strings, front_matter_head, front_matter_lines, read_front_matter
+from .prescan import (
+    as_myst_strings,
+    front_matter_head,
+    front_matter_lines,
+    read_front_matter,
+    repaired_front_matter,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +35,14 @@ def is_episode(docname: str, episodes_dir: str) -> bool:
     return docname.startswith(episodes_dir.strip("/") + "/")
 
 
+def repair_front_matter(app, docname: str, source: list[str]) -> None:
+    """``source-read``: front matter YAML would misread (an unquoted ``: `` or
+    ``#N`` in a title) is rewritten as meant before MyST reads it, so that MyST
+    neither drops it nor misses the title's heading. The transform warns of it."""
+    if is_episode(docname, app.config.podcast_episodes_dir):
+        source[0] = repaired_front_matter(source[0]) or source[0]
+
+
 def key_lines(path: str) -> dict[str, int]:
     """Line of each front matter key, read from the head of the file only."""
     return front_matter_lines(front_matter_head(path))
@@ -37,6 +51,8 @@ def key_lines(path: str) -> dict[str, int]:
 def excerpt(section: nodes.Element, limit: int = EXCERPT_LENGTH) -> str:
     """The post's first paragraph, cut at a word boundary."""
     for paragraph in section.findall(nodes.paragraph):
+        if any(isinstance(node, nodes.system_message) for node in _ancestors(paragraph)):
+            continue  # a parser's complaint, not the post's words
         text = " ".join(paragraph.astext().split())
         if not text:
             continue
@@ -44,6 +60,12 @@ def excerpt(section: nodes.Element, limit: int = EXCERPT_LENGTH) -> str:
             return text
         return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
     return ""
+
+
+def _ancestors(node: nodes.Node):
+    while node.parent is not None:
+        node = node.parent
+        yield node
 
 
 def title_section(document: nodes.document, title: str) -> nodes.section:

@@ -49,8 +49,8 @@ def build_feed(app: Sphinx, episodes: list[Episode]) -> FeedGenerator:
     feed.title(app.config.project)
     feed.subtitle(app.config.podcast_description or app.config.project)
     feed.author({"name": app.config.author or app.config.project})
-    feed.link(href=base or "./", rel="alternate")
     feed.link(href=base + ATOM, rel="self")
+    feed.link(href=base or "./", rel="alternate")  # the last link is RSS's <link>
     feed.language(app.config.language or "en")
     if episodes:
         feed.updated(aware(episodes[0]))
@@ -81,6 +81,9 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     feed = build_feed(app, episodes[: app.config.podcast_feed_length])
     outdir = Path(app.outdir)
     feed.atom_file(str(outdir / ATOM), pretty=True)
+    base = site_url(app)
+    feed.link([{"href": base + RSS, "rel": "self"}, {"href": base or "./", "rel": "alternate"}],
+              replace=True)
     feed.rss_file(str(outdir / RSS), pretty=True)
 
 

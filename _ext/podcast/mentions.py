@@ -77,6 +77,8 @@ def looks_like_name(text: str) -> bool:
             continue
         if not _NAME_WORD.match(word) or word.casefold() in _NOT_NAME_WORDS:
             return False
+        if re.search(r"['’]s$", word):  # "Sebastian's Magazine" is his, not him
+            return False
         if len(word) > 1 and word.isupper():  # an acronym: "Explosion AI"
             return False
         if not word[0].isupper():

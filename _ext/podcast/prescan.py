@@ -140,6 +140,24 @@ def read_front_matter(head: list[str]) -> tuple[dict, list[YamlTrouble]]:
     return data, []
 
 
+def repaired_front_matter(text: str) -> str | None:
+    """A post's text with front matter YAML misreads, rewritten as YAML that says
+    what the host meant: one JSON value per key (JSON is YAML), padded to as many
+    lines as before so that every later line keeps its number. ``None`` when
+    YAML reads it as meant."""
+    lines = text.splitlines(keepends=True)
+    body = _body(lines)
+    if not body or len(lines) < len(body) + 2:
+        return None  # no front matter, or never closed
+    data, troubles = read_front_matter(lines[:len(body) + 2])
+    if not troubles or not data:
+        return None
+    keys = [f"{key}: {json.dumps(value, ensure_ascii=False, default=str)}\n"
+            for key, value in data.items()]
+    padding = ["\n"] * (len(body) - len(keys))
+    return "".join([lines[0], *keys, *padding, *lines[len(body) + 1:]])
+
+
 def front_matter_lines(head: list[str]) -> dict[str, int]:
     """Each top-level front matter key's line in the file (1-based)."""
     return {key: index + 2 for key, (index, _) in _lines_by_key(_body(head)).items()}

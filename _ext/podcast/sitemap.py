@@ -30,9 +30,11 @@ def _drain(links: queue.Queue) -> list[tuple[str, str | None]]:
 def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``, before sphinx-sitemap writes: every page, sorted."""
     links = getattr(app, "sitemap_links", None)
-    if exception or links is None or not is_web_build(app) or app.builder.name == "singlehtml":
-        return  # (one page holds every document there)
+    if exception or links is None:
+        return
     written = _drain(links)
+    if not is_web_build(app) or app.builder.name == "singlehtml":
+        return  # an e-book has no web pages; one page holds them all there: no sitemap
     # the library's queue is shared between processes (a round trip per page):
     # the sitemap is written from one of this process instead
     app.sitemap_links = local = queue.Queue()
