@@ -1,12 +1,16 @@
 """Publishing: feeds, JSON-LD, social cards, sitemap, old Jekyll URLs, e-book."""
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ElementTree
 from datetime import datetime
 
 import pytest
-from helpers import build_root, page, warnings, written
+from helpers import ROOT, build_root, page, warnings, written
 
 BASE = "https://example.org/podcast/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -234,3 +238,13 @@ def test_a_single_page_build_has_no_sitemap_of_other_pages(build):
     app = build("singlehtml")
     urls = sitemap_urls(app) if (app.outdir / "sitemap.xml").is_file() else []
     assert all(url.endswith("index.html") for url in urls)
+
+
+def test_a_build_prints_nothing_about_social_card_images(rootdir, tmp_path):
+    folder = tmp_path / "site"
+    shutil.copytree(rootdir / "test-site", folder)
+    path = os.pathsep.join([str(ROOT / "_ext"), str(ROOT / "tests")])
+    run = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", str(folder),
+                          str(folder / "_build")], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": path})
+    assert "matplotlib" not in run.stdout + run.stderr

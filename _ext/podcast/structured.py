@@ -9,6 +9,8 @@ escaped again here, fully, after it ran.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import re
 from html import escape
@@ -160,6 +162,10 @@ def escape_social_tags(app: Sphinx, pagename: str, templatename: str, context: d
 
 
 def setup(app: Sphinx) -> None:
-    app.setup_extension("sphinxext.opengraph")
+    # It prints, on import, that without matplotlib it makes no images of its own:
+    # the site needs none (episodes show their video's thumbnail), so the host
+    # need not read it at every build.
+    with contextlib.redirect_stdout(io.StringIO()):
+        app.setup_extension("sphinxext.opengraph")
     app.connect("html-page-context", add_structured_data, priority=400)
     app.connect("html-page-context", escape_social_tags, priority=600)
