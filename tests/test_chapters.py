@@ -88,6 +88,7 @@ def test_problems_are_warned_with_file_and_line(site):
         (15, "podcast.chapter-duplicate", "two chapters start at 03:00"),
         (16, "podcast.chapter-link", "links to second 999, not 420; the label wins"),
         (17, "podcast.chapter-link", "links to another video"),
+        (18, "podcast.chapter", "cannot read a chapter in 'Closing words"),
     ]
     for line, subtype, message in expected:
         assert re.search(rf"{re.escape(problems)}:{line}: WARNING: .*{re.escape(message)}.*"
@@ -97,7 +98,10 @@ def test_problems_are_warned_with_file_and_line(site):
     # the directive post shares the legacy post's video, on purpose (same HTML)
     assert re.search(rf"{DIRECTIVE}\.md:4: WARNING: the video jOj4d3JNBDU is also {LEGACY}'s",
                      text)
-    assert len(text.strip().splitlines()) == 7
+    assert len(text.strip().splitlines()) == 8
+    # in the order of the post's lines
+    lines = [int(number) for number in re.findall(rf"{re.escape(problems)}:(\d+): WARNING", text)]
+    assert lines == sorted(lines)
 
 
 def test_a_bad_item_is_kept_and_the_label_wins(site):

@@ -179,6 +179,7 @@ class ChaptersTransform(SphinxTransform):
         episode = domain.episodes.get(self.env.docname)
         video = episode.youtube_id if episode else None
         self.anchors: set[str] = set()
+        self.pending: list[tuple[str, str, object]] = []
         recorded: list[Chapter] = []
 
         self.labelled: list[tuple[str, Chapter]] = []
@@ -217,7 +218,16 @@ class ChaptersTransform(SphinxTransform):
                 for anchor, chapter in self.labelled])
 
     def warn(self, message: str, subtype: str, location) -> None:
-        logger.warning(message, location=location, type="podcast", subtype=subtype)
+        self.pending.append((message, subtype, location))
+
+    def flush_warnings(self) -> None:
+        """A list's warnings in the order of its lines, as the host reads them."""
+        def line(location) -> int:
+            return location[1] if isinstance(location, tuple) else (location.line or 0)
+
+        for message, subtype, location in sorted(self.pending, key=lambda entry: line(entry[2])):
+            logger.warning(message, location=location, type="podcast", subtype=subtype)
+        self.pending = []
 
     def render(
         self, items: list[Item], video: str | None, where: nodes.Node
@@ -231,6 +241,7 @@ class ChaptersTransform(SphinxTransform):
             parsed.append((item, line))
         chapters = [line.chapter for _, line in parsed if line]
         self.check(parsed, video, where)
+        self.flush_warnings()
 
         listing = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".",
                                         classes=[CHAPTERS_CLASS])
