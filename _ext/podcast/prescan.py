@@ -1,8 +1,12 @@
-"""Reading the posts' front matter before Sphinx reads them.
+"""Reading the posts' front matter, as the host meant it, before Sphinx reads them.
 
 The generated pages (archive years, people) must exist as sources before
 reading starts, so their list comes from a quick pass over each post's front
 matter, decoded by the very function the reader uses: both agree.
+
+Where YAML would misread a post's front matter (an unquoted ``: `` or ``#N`` in
+a title), it is read as meant, here and, through ``repaired_front_matter`` at
+``source-read``, by MyST too.
 """
 
 from __future__ import annotations
