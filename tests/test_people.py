@@ -1,5 +1,6 @@
 """People and books across episodes: recognition, pages, roles, incremental builds."""
 
+import json
 import re
 
 import pytest
@@ -241,3 +242,21 @@ def test_removing_an_episode_removes_its_guest(build):
     assert "Mentioned in" not in text(app, "people/ada-lovelace")
     # the explicit reference to her now warns
     assert "podcast:person reference target not found: Grace Hopper" in warnings(app)
+
+
+def test_connect_with_lists_give_the_persons_links(site):
+    links = {a.get_text(): a["href"] for a in
+             page(site, "people/zoe-muller").select(".podcast-person-links a")}
+    assert links == {"Zoë Müller's site": "https://example.org/zoe"}
+    # "Connect with José": the episode's guest by first name; only web links
+    links = {a.get_text(): a["href"] for a in
+             page(site, "people/jose-nunez").select(".podcast-person-links a")}
+    assert links == {"LinkedIn": "https://www.linkedin.com/in/jose-example/"}
+    # a registry person keeps the registry's links first
+    assert page(site, "people/moshe-wasserblat").select_one(
+        ".podcast-person-links a")["href"] == "https://example.org/moshe"
+    # and search engines learn them too
+    data = json.loads(page(site, SEARCH).find("script", type="application/ld+json").string)
+    same = {person["name"]: person.get("sameAs") for person in data["actor"]}
+    assert same == {"José Núñez": ["https://www.linkedin.com/in/jose-example/"],
+                    "Zoë Müller": ["https://example.org/zoe"]}

@@ -28,6 +28,7 @@ NOT_BOOK_HOSTS = ("youtube.com", "youtu.be", "vimeo.com", "github.com", "arxiv.o
                   "medium.com", "substack.com", "twitter.com", "x.com", "linkedin.com",
                   "huggingface.co")
 
+_CONNECT_HEADING = re.compile(r"^connect\s+with\s+(?P<who>.+?)$", re.IGNORECASE)
 _BOOKS_HEADING = re.compile(r"\bbooks?\b|\breading list\b", re.IGNORECASE)
 _POSSESSIVE_BOOKS = re.compile(r"^(?P<who>.+?)['’]s?\s+books?\b", re.IGNORECASE)
 _LEAD_SEPARATOR = re.compile(r"\s+[-–—]\s+|,|:|\s+by\s+")
@@ -261,17 +262,26 @@ def _not_a_book(url: str) -> bool:
         part in path for part in ("/blog", "/p/", "/posts/", "/watch"))
 
 
+def _person_named(who: str, directory: Directory, guests: tuple[str, ...]) -> Person | None:
+    """The episode's guest by full or first name, or a known person."""
+    for guest in guests:
+        if guest.split() and name_key(who) in (name_key(guest), name_key(guest.split()[0])):
+            return directory.person(guest)
+    return directory.person(who)
+
+
 def _possessive_person(heading: str, directory: Directory,
                        guests: tuple[str, ...]) -> Person | None:
     """``Sebastian's Books`` -> the episode's guest Sebastian, or a known person."""
     match = _POSSESSIVE_BOOKS.match(heading.strip())
-    if not match:
-        return None
-    who = match["who"]
-    for guest in guests:
-        if name_key(who) in (name_key(guest), name_key(guest.split()[0])):
-            return directory.person(guest)
-    return directory.person(who)
+    return _person_named(match["who"], directory, guests) if match else None
+
+
+def connect_person(heading: str, directory: Directory,
+                   guests: tuple[str, ...] = ()) -> Person | None:
+    """``Connect with Nils Reimers``: whose links the list under it gives."""
+    match = _CONNECT_HEADING.match(heading.strip())
+    return _person_named(match["who"], directory, guests) if match else None
 
 
 def _book_mention(facts: ItemFacts, directory: Directory, title: str,

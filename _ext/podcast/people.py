@@ -148,9 +148,10 @@ def render_person(context: Context, node: nodes.Element) -> list[nodes.Node]:
     content: list[nodes.Node] = []
     if person.bio:
         content.append(nodes.paragraph("", person.bio, classes=["podcast-bio"]))
-    if person.links:
+    person_links = derived.links_of(person)
+    if person_links:
         links = nodes.paragraph(classes=["podcast-person-links"])
-        for index, (label, url) in enumerate(person.links):
+        for index, (label, url) in enumerate(person_links):
             if index:
                 links += nodes.Text(" · ")
             links += nodes.reference("", label, refuri=url)

@@ -21,8 +21,17 @@ from sphinx.util import logging
 from . import placeholders
 from .chapters import CHAPTERS_CLASS
 from .collect import is_episode
-from .episode import Episode
-from .mentions import Book, ItemFacts, Mention, classify, lead, name_key
+from .episode import Episode, is_web_url
+from .mentions import (
+    Book,
+    ItemFacts,
+    Mention,
+    Person,
+    classify,
+    connect_person,
+    lead,
+    name_key,
+)
 from .placeholders import Context, placeholder, renderer
 from .redirects import old_urls
 
@@ -68,10 +77,16 @@ class Derived:
         self.books: dict[str, Book] = dict(directory.books)
         self.book_episodes: dict[str, list[Episode]] = defaultdict(list)
         self.unknown: list[tuple[str, int, str]] = []
+        # person slug -> URL -> label, from the "Connect with NAME" lists of the posts
+        self.connect_links: dict[str, dict[str, str]] = defaultdict(dict)
         for episode in self.chronological:
             docname = episode.docname
             found = []
             for facts in domain.items.get(docname, ()):
+                person = connect_person(facts.heading, directory, episode.guests)
+                if person and is_web_url(facts.url):
+                    self.connect_links[person.slug].setdefault(
+                        facts.url, facts.link_text or facts.text or facts.url)
                 mention = classify(facts, directory, self.videos, episode.guests)
                 if mention.kind == "episode" and mention.target == docname:
                     mention = Mention("none")  # the post's own video
@@ -93,6 +108,16 @@ class Derived:
                 episodes.append(episode)
         elif mention.kind == "unknown":
             self.unknown.append((episode.docname, facts.line, mention.name))
+
+    def links_of(self, person: Person) -> list[tuple[str, str]]:
+        """A person's links: the registry's, then those the posts give."""
+        links = list(person.links)
+        known = {url.rstrip("/") for _, url in links}
+        for url, label in self.connect_links.get(person.slug, {}).items():
+            if url.rstrip("/") not in known:
+                known.add(url.rstrip("/"))
+                links.append((label, url))
+        return links
 
     def mention(self, docname: str, index: int) -> Mention:
         found = self.mentions.get(docname, ())
