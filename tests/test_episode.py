@@ -1,8 +1,10 @@
 """Front matter decoding and title parsing: pure functions, no Sphinx."""
 
+import json
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
+import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 from podcast.episode import (
@@ -12,7 +14,7 @@ from podcast.episode import (
     parse_title,
     youtube_id_from,
 )
-from podcast.prescan import front_matter_lines, read_front_matter
+from podcast.prescan import front_matter_lines, read_front_matter, repaired_front_matter
 
 EST = timezone(timedelta(hours=-5))
 
@@ -253,14 +255,42 @@ def test_decode_never_raises(meta):
         # read key by key, other keys' comments stay comments
         ("title: Ann Lee: x | Series #24\nyoutubeID: abcdefghijk # Ann's video\n"
          "episode: 24 # the 24th\n",
-         {"title": "Ann Lee: x | Series #24", "youtubeID": "abcdefghijk", "episode": "24"}, 2),
+         {"title": "Ann Lee: x | Series #24", "youtubeID": "abcdefghijk", "episode": 24}, 2),
         # a quote left open, or quotes inside quotes: the text, warned where the quote opened
         ("title: 'Ann Lee: x | Series #24\ndate: 2023-01-01\n",
-         {"title": "Ann Lee: x | Series #24", "date": "2023-01-01"}, 2),
+         {"title": "Ann Lee: x | Series #24", "date": date(2023, 1, 1)}, 2),
         ('title: "Ann "AL" Lee: x | Series #24"\n', {"title": 'Ann "AL" Lee: x | Series #24'}, 2),
+        # nested values and block text, read as YAML reads them on their own
+        ("title: Bob Ray: a: b\nmyst:\n  substitutions:\n    key: V\n"
+         "description: |\n  line one\n  line two\n",
+         {"title": "Bob Ray: a: b", "myst": {"substitutions": {"key": "V"}},
+          "description": "line one\nline two\n"}, 2),
     ],
 )
 def test_front_matter_is_read_as_the_host_meant(text, expected, trouble_line):
     data, troubles = read_front_matter(["---\n", *text.splitlines(keepends=True), "---\n"])
     assert data == expected
     assert [trouble.line for trouble in troubles] == ([trouble_line] if trouble_line else [])
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "title: Ann Lee: topics | Series #20\ndate: 2024-01-01\ncategories:\n- a\n- b\n",
+        "title: Ann Lee: topics\u2028more | Series #20\ndate: 2024-01-01\n",  # not a line break
+        "base: &b {x: 1, y: 2, z: 3}\n<<: *b\ntitle: Nils | Series #5\n",  # more keys than lines
+    ],
+)
+def test_repaired_front_matter_says_what_was_meant_on_the_same_lines(front):
+    text = f"---\n{front}---\n\nIntro.\n\nLast line.\n"
+    repaired = repaired_front_matter(text)
+    assert repaired.count("\n") == text.count("\n")
+    assert repaired.split("\n")[-2] == "Last line."
+    meant, _ = read_front_matter([f"{line}\n" for line in text.split("\n")][:front.count("\n") + 2])
+    head = repaired.split("---\n")[1]
+    assert yaml.safe_load(head) == json.loads(json.dumps(meant, default=str))
+
+
+def test_front_matter_yaml_reads_as_meant_is_left_alone():
+    assert repaired_front_matter("---\ntitle: 'Ann: x | Series #2'\n---\n\nBody.\n") is None
+    assert repaired_front_matter("No front matter.\n") is None

@@ -1,7 +1,7 @@
 """What a list item refers to: books under a books heading, with or without a known author."""
 
 import pytest
-from podcast.mentions import ItemFacts, build_directory, classify
+from podcast.mentions import ItemFacts, build_directory, classify, connect_person
 from podcast.registry import Registry
 
 DIRECTORY, _ = build_directory(Registry(), ["Sebastian Raschka"])
@@ -63,3 +63,12 @@ def test_one_book_written_two_ways_is_one_book():
 )
 def test_what_reads_as_an_unknown_name(text, kind):
     assert classify(ItemFacts(text, text, "https://example.org/"), DIRECTORY, {}).kind == kind
+
+
+def test_connect_with_a_first_name_two_guests_share_is_nobody():
+    directory, _ = build_directory(Registry(), ["Sam Smith", "Sam Jones", "Ann Lee"])
+    assert connect_person("Connect with Sam", directory, ("Sam Smith", "Sam Jones")) is None
+    assert connect_person("Connect with Sam", directory, ("Sam Smith",)).name == "Sam Smith"
+    assert connect_person("Connect with Sam Jones", directory,
+                          ("Sam Smith", "Sam Jones")).name == "Sam Jones"
+    assert connect_person("Connect with me", directory, ("Ann Lee",)) is None

@@ -188,6 +188,7 @@ class ItemFacts:
     url: str = ""  # the target of that link
     heading: str = ""  # the title of the section the list is in
     line: int = 0
+    nested: bool = False  # under another item
 
 
 @dataclass(frozen=True)
@@ -263,11 +264,13 @@ def _not_a_book(url: str) -> bool:
 
 
 def _person_named(who: str, directory: Directory, guests: tuple[str, ...]) -> Person | None:
-    """The episode's guest by full or first name, or a known person."""
-    for guest in guests:
-        if guest.split() and name_key(who) in (name_key(guest), name_key(guest.split()[0])):
-            return directory.person(guest)
-    return directory.person(who)
+    """The episode's guest by full or first name (a first name two guests share is
+    nobody's), or a known person."""
+    named = [guest for guest in guests
+             if guest.split() and name_key(who) in (name_key(guest), name_key(guest.split()[0]))]
+    if len(named) == 1:
+        return directory.person(named[0])
+    return None if named else directory.person(who)
 
 
 def _possessive_person(heading: str, directory: Directory,

@@ -66,20 +66,22 @@ def _joined(lines: list[str]) -> str:
     return " ".join(line.strip() for line in lines if line.strip())
 
 
-def _value(lines: list[str], comments: bool = True):
-    """One value, read on its own as its author meant it: a ``- item`` list, a
-    quoted string or a ``[...]`` list as YAML reads them (a quote left open is
-    dropped), anything else as written, but for a trailing ``# comment``."""
-    if not lines[0] and all(line.lstrip().startswith("- ") for line in lines[1:]):
-        return [_value([line.lstrip()[2:].strip()]) for line in lines[1:]]
-    text = _joined(lines)
-    if text[:1] in ("'", '"', "["):
-        try:
-            value = _load(text)
-        except yaml.YAMLError:
-            return text.strip("'\"")
-        return value if isinstance(value, str | list) else text
-    return _COMMENT.sub("", text) if comments else text
+def _value(lines: list[str], number: bool = False):
+    """One value, read on its own as its author meant it: as YAML reads it alone
+    (lists, mappings, block text, quoted text, a trailing ``# comment`` dropped),
+    else as written (a quote left open dropped). With ``number``, an unquoted
+    ``#N`` at its end is kept: a title's episode number."""
+    written = _joined(lines)
+    try:
+        value = _load("value: " + "\n".join(lines) + "\n")["value"]
+    except (yaml.YAMLError, TypeError, KeyError):
+        if written[:1] in ("'", '"'):
+            return written.strip("'\"")
+        return written if number else _COMMENT.sub("", written)
+    if (number and isinstance(value, str) and written[:1] not in ("'", '"')
+            and written.startswith(value) and _NUMBER_COMMENT.match(written[len(value):])):
+        return written
+    return value
 
 
 def _body(head: list[str]) -> list[str]:
@@ -125,7 +127,7 @@ def read_front_matter(head: list[str]) -> tuple[dict, list[YamlTrouble]]:
         mark = opened or error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else 1
         # the title's " #N" is its episode number, not a comment
-        recovered = {key: _value(lines, comments=key != "title")
+        recovered = {key: _value(lines, number=key == "title")
                      for key, (_, lines) in raw.items()}
         return recovered, [YamlTrouble(line, f"the front matter is no valid YAML ({error.problem}"
                                        "): read line by line; quote values holding ': ' or ' #'")]
@@ -146,20 +148,18 @@ def read_front_matter(head: list[str]) -> tuple[dict, list[YamlTrouble]]:
 
 def repaired_front_matter(text: str) -> str | None:
     """A post's text with front matter YAML misreads, rewritten as YAML that says
-    what the host meant: one JSON value per key (JSON is YAML), padded to as many
-    lines as before so that every later line keeps its number. ``None`` when
-    YAML reads it as meant."""
-    lines = text.splitlines(keepends=True)
+    what the host meant: one JSON object (JSON is YAML) on one line, then blank
+    lines, as many lines as before, so that every later line keeps its number.
+    ``None`` when YAML reads it as meant."""
+    lines = re.findall(r"[^\n]*\n|[^\n]+$", text)  # "\n" only, as MyST counts lines
     body = _body(lines)
     if not body or len(lines) < len(body) + 2:
         return None  # no front matter, or never closed
     data, troubles = read_front_matter(lines[:len(body) + 2])
     if not troubles or not data:
         return None
-    keys = [f"{key}: {json.dumps(value, ensure_ascii=False, default=str)}\n"
-            for key, value in data.items()]
-    padding = ["\n"] * (len(body) - len(keys))
-    return "".join([lines[0], *keys, *padding, *lines[len(body) + 1:]])
+    meant = json.dumps(data, ensure_ascii=False, default=str) + "\n"
+    return "".join([lines[0], meant, "\n" * (len(body) - 1), *lines[len(body) + 1:]])
 
 
 def front_matter_lines(head: list[str]) -> dict[str, int]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -43,6 +44,12 @@ BOOKS_PAGE = "books/index"
 
 def person_page(slug: str) -> str:
     return f"{PEOPLE_DIR}/{slug}"
+
+
+def same_page(url: str) -> str:
+    """What two links to one page share: ``http://Ann.example/`` is ``https://ann.example``."""
+    parts = urlsplit(url.strip())
+    return f"{parts.netloc.casefold().removeprefix('www.')}{parts.path.rstrip('/')}?{parts.query}"
 
 
 class Derived:
@@ -84,7 +91,7 @@ class Derived:
             found = []
             for facts in domain.items.get(docname, ()):
                 person = connect_person(facts.heading, directory, episode.guests)
-                if person and is_web_url(facts.url):
+                if person and not facts.nested and is_web_url(facts.url):
                     self.connect_links[person.slug].setdefault(
                         facts.url, facts.link_text or facts.text or facts.url)
                 mention = classify(facts, directory, self.videos, episode.guests)
@@ -112,10 +119,10 @@ class Derived:
     def links_of(self, person: Person) -> list[tuple[str, str]]:
         """A person's links: the registry's, then those the posts give."""
         links = list(person.links)
-        known = {url.rstrip("/") for _, url in links}
+        known = {same_page(url) for _, url in links}
         for url, label in self.connect_links.get(person.slug, {}).items():
-            if url.rstrip("/") not in known:
-                known.add(url.rstrip("/"))
+            if same_page(url) not in known:
+                known.add(same_page(url))
                 links.append((label, url))
         return links
 
@@ -201,6 +208,7 @@ class ReferencesTransform(SphinxTransform):
                 url=link.get("refuri", "") if link is not None else "",
                 heading=_heading(item),
                 line=item.line or paragraph.line or 0,
+                nested=isinstance(item.parent.parent, nodes.list_item),
             )
             index = len(found)
             found.append(facts)

@@ -78,8 +78,7 @@ def video(app: Sphinx, episode: Episode) -> dict:
 
 
 def episode_data(app: Sphinx, episode: Episode) -> dict:
-    domain: PodcastDomain = app.env.get_domain("podcast")
-    directory = domain.directory
+    directory = app.env.get_domain("podcast").directory
     data = {
         "@context": "https://schema.org",
         "@type": "PodcastEpisode",
@@ -99,8 +98,6 @@ def episode_data(app: Sphinx, episode: Episode) -> dict:
         known = directory.person(name)
         if known:
             person["url"] = page_url(app, person_page(known.slug))
-            if links := domain.derived.links_of(known):
-                person["sameAs"] = [url for _, url in links]
         guests.append(person)
     if guests:
         data["actor"] = guests
