@@ -151,7 +151,7 @@ def under_chapters_heading(node: nodes.Element) -> bool:
 def is_timestamp_list(node: nodes.Element) -> bool:
     """A list under a heading that speaks of timestamps or chapters, or any
     list of two or more items that all start with a time."""
-    if any(CHAPTERS_CLASS in element.get("classes", []) for element in _lineage(node)):
+    if in_chapters(node):
         return False  # already chapters (a {chapters} block), or inside them
     if under_chapters_heading(node):
         return True
@@ -160,6 +160,11 @@ def is_timestamp_list(node: nodes.Element) -> bool:
         (paragraph := first_paragraph(item)) is not None and starts_with_time(paragraph.astext())
         for item in items
     )
+
+
+def in_chapters(node: nodes.Node) -> bool:
+    """Chapters already, or inside them."""
+    return any(CHAPTERS_CLASS in element.get("classes", []) for element in _lineage(node))
 
 
 def _lineage(node: nodes.Node):
@@ -202,8 +207,7 @@ class ChaptersTransform(SphinxTransform):
                       if not isinstance(node.parent, nodes.list_item)]
         for paragraph in paragraphs:
             pasted = pasted_chapters(paragraph, self.env.docname)
-            if pasted is None or any(CHAPTERS_CLASS in element.get("classes", [])
-                                     for element in _lineage(paragraph)):
+            if pasted is None or in_chapters(paragraph):
                 continue
             label, items = pasted
             rendered, chapters = self.render(items, video, where=paragraph)

@@ -51,7 +51,7 @@ def key_lines(path: str) -> dict[str, int]:
 def excerpt(section: nodes.Element, limit: int = EXCERPT_LENGTH) -> str:
     """The post's first paragraph, cut at a word boundary."""
     for paragraph in section.findall(nodes.paragraph):
-        if any(isinstance(node, nodes.system_message) for node in _ancestors(paragraph)):
+        if isinstance(paragraph.parent, nodes.system_message):
             continue  # a parser's complaint, not the post's words
         text = " ".join(paragraph.astext().split())
         if not text:
@@ -60,12 +60,6 @@ def excerpt(section: nodes.Element, limit: int = EXCERPT_LENGTH) -> str:
             return text
         return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
     return ""
-
-
-def _ancestors(node: nodes.Node):
-    while node.parent is not None:
-        node = node.parent
-        yield node
 
 
 def title_section(document: nodes.document, title: str) -> nodes.section:
