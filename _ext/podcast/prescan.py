@@ -66,6 +66,16 @@ def _joined(lines: list[str]) -> str:
     return " ".join(line.strip() for line in lines if line.strip())
 
 
+def _quoted(written: str) -> bool:
+    return written[:1] in ("'", '"')
+
+
+def _number_dropped(written: str, value) -> bool:
+    """YAML read ``value`` from ``written`` but for an unquoted ``#N`` at its end."""
+    return (isinstance(value, str) and not _quoted(written) and written.startswith(value)
+            and _NUMBER_COMMENT.match(written[len(value):]) is not None)
+
+
 def _value(lines: list[str], number: bool = False):
     """One value, read on its own as its author meant it: as YAML reads it alone
     (lists, mappings, block text, quoted text, a trailing ``# comment`` dropped),
@@ -75,13 +85,10 @@ def _value(lines: list[str], number: bool = False):
     try:
         value = _load("value: " + "\n".join(lines) + "\n")["value"]
     except (yaml.YAMLError, TypeError, KeyError):
-        if written[:1] in ("'", '"'):
+        if _quoted(written):
             return written.strip("'\"")
         return written if number else _COMMENT.sub("", written)
-    if (number and isinstance(value, str) and written[:1] not in ("'", '"')
-            and written.startswith(value) and _NUMBER_COMMENT.match(written[len(value):])):
-        return written
-    return value
+    return written if number and _number_dropped(written, value) else value
 
 
 def _body(head: list[str]) -> list[str]:
@@ -137,8 +144,7 @@ def read_front_matter(head: list[str]) -> tuple[dict, list[YamlTrouble]]:
         return {}, []  # MyST warns of it
     index, lines = raw.get("title", (0, [""]))
     written, title = _joined(lines), data.get("title")
-    if (isinstance(title, str) and written[:1] not in ("'", '"') and written.startswith(title)
-            and _NUMBER_COMMENT.match(written[len(title):])):
+    if _number_dropped(written, title):
         data["title"] = written
         return data, [YamlTrouble(index + 2, f"YAML reads the title's "
                                   f"{written[len(title):].strip()!r} as a comment: kept; "
