@@ -49,8 +49,6 @@ def build_feed(app: Sphinx, episodes: list[Episode]) -> FeedGenerator:
     feed.title(app.config.project)
     feed.subtitle(app.config.podcast_description or app.config.project)
     feed.author({"name": app.config.author or app.config.project})
-    feed.link(href=base + ATOM, rel="self")
-    feed.link(href=base or "./", rel="alternate")  # the last link is RSS's <link>
     feed.language(app.config.language or "en")
     if episodes:
         feed.updated(aware(episodes[0]))
@@ -79,12 +77,13 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     domain: PodcastDomain = app.env.get_domain("podcast")
     episodes = [episode for episode in domain.newest_first() if episode.published]
     feed = build_feed(app, episodes[: app.config.podcast_feed_length])
-    outdir = Path(app.outdir)
-    feed.atom_file(str(outdir / ATOM), pretty=True)
-    base = site_url(app)
-    feed.link([{"href": base + RSS, "rel": "self"}, {"href": base or "./", "rel": "alternate"}],
-              replace=True)
-    feed.rss_file(str(outdir / RSS), pretty=True)
+    outdir, base = Path(app.outdir), site_url(app)
+    for name, write in ((ATOM, feed.atom_file), (RSS, feed.rss_file)):
+        # each feed names itself; the site comes last, as feedgen takes RSS's <link>
+        # from the last link
+        feed.link([{"href": base + name, "rel": "self"},
+                   {"href": base or "./", "rel": "alternate"}], replace=True)
+        write(str(outdir / name), pretty=True)
 
 
 def discovery_links(app: Sphinx, pagename: str, templatename: str, context: dict,
