@@ -168,8 +168,8 @@ def split_names(text: str) -> tuple[str, ...]:
 
     Asides are no part of a name: ``"Dr. Ann Lee (Part 2)"`` is Ann Lee.
     """
-    names = map(normalise_space, _GUEST_SEPARATORS.split(_ASIDE.sub(" ", text)))
-    return tuple(clean_name(name) for name in names if name and not _NOT_A_NAME.match(name))
+    names = map(clean_name, _GUEST_SEPARATORS.split(_ASIDE.sub(" ", text)))
+    return tuple(name for name in names if name and not _NOT_A_NAME.match(name))
 
 
 def clean_name(name: str) -> str:

@@ -121,8 +121,8 @@ class Derived:
         links = list(person.links)
         known = {same_page(url) for _, url in links}
         for url, label in self.connect_links.get(person.slug, {}).items():
-            if same_page(url) not in known:
-                known.add(same_page(url))
+            if (page := same_page(url)) not in known:
+                known.add(page)
                 links.append((label, url))
         return links
 
