@@ -10,8 +10,8 @@ from helpers import ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import generate  # noqa: E402
-from podcast.episode import decode, parse_title  # noqa: E402
-from podcast.prescan import as_myst_strings, front_matter  # noqa: E402
+from podcast.core.episode import decode, parse_title  # noqa: E402
+from podcast.core.frontmatter import as_myst_strings, front_matter  # noqa: E402
 
 
 def test_generated_posts_have_the_hosts_shapes(tmp_path):

@@ -7,14 +7,9 @@ import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
-from podcast.episode import (
-    decode,
-    parse_date,
-    parse_list,
-    parse_title,
-    youtube_id_from,
-)
-from podcast.prescan import front_matter_lines, read_front_matter, repaired_front_matter
+from podcast.core.episode import decode, parse_date, parse_list, parse_title
+from podcast.core.frontmatter import front_matter_lines, read_front_matter, repaired_front_matter
+from podcast.core.urls import youtube_id_from
 
 EST = timezone(timedelta(hours=-5))
 

@@ -1,8 +1,9 @@
 """What a list item refers to: books under a books heading, with or without a known author."""
 
 import pytest
-from podcast.mentions import ItemFacts, build_directory, classify, connect_person
-from podcast.registry import Registry
+from podcast.core.directory import build_directory
+from podcast.core.recognition import ItemFacts, classify, connect_person
+from podcast.core.registry import Registry
 
 DIRECTORY, _ = build_directory(Registry(), ["Sebastian Raschka"])
 BOOKS = "Sebastian's Books"

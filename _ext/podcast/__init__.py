@@ -1,23 +1,16 @@
 """Sphinx extension for the Learning from Machine Learning show notes.
 
-``setup()`` only registers; each concern lives in its own module:
+The package is in layers; each imports only itself and the layers below it:
 
-- ``episode``: the Episode record and front matter decoding (no Sphinx)
-- ``timestamps``: parsing timestamp lines into chapters (no Sphinx)
-- ``registry``, ``mentions``: the people-and-books registry and the rules that
-  recognise people, books and episodes in list items (no Sphinx)
-- ``collect``: reading a post into an Episode and the page's header
-- ``embed``: the YouTube embed, on sphinxcontrib-youtube's node
-- ``chapters``: the chapters directive, legacy timestamp lists, JSON chapters
-- ``references``: list items -> links to people, books and episodes
-- ``placeholders``: content made from other pages' data, filled after reading
-- ``listings``: episode listings and previous/next links
-- ``prescan``, ``archive``, ``people``: the generated pages (years, people, books)
-- ``feeds``, ``structured``, ``redirects``, ``sitemap``: publishing (Atom/RSS,
-  JSON-LD and social cards, the Jekyll site's old URLs, a complete sitemap)
-- ``domain``: the ``podcast`` domain holding cross-document state
-- ``collector``: keeps Python's garbage collector off long-lived doctrees
-- ``partials``: each page title rendered to HTML once per build
+- ``core``: plain Python, no Sphinx: the episode record and its front matter,
+  timestamps, names, URLs, the registry, the rules that recognise people and books
+- ``state``: the ``podcast`` domain, holding what reading found, per document
+- ``read``: what runs while Sphinx reads a post (transforms, directives)
+- ``derive``: what follows from all posts together (order, people, books, xrefs)
+- ``pages``: generated pages and the content filled in from derived data
+- ``publish``: feeds, JSON-LD, JSON chapters, sitemap, redirects
+
+``setup()`` only wires them to Sphinx; the layers never import this module.
 """
 
 from __future__ import annotations
@@ -26,24 +19,20 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from . import (
+from .derive import checks, crossrefs, index, known_people
+from .pages import (
     archive,
-    chapters,
-    collector,
-    embed,
-    feeds,
     listings,
+    mentions,  # noqa: F401  (its renderer registers when imported)
     partials,
     people,
     placeholders,
-    prescan,
-    redirects,
-    references,
-    sitemap,
-    structured,
+    player,
 )
-from .collect import EpisodeTransform, check_duplicates, repair_front_matter
-from .domain import PodcastDomain
+from .publish import feeds, json_chapters, redirects, sitemap, structured
+from .read import chapters, header, prescan, references
+from .read import placeholders as placeholder_nodes
+from .state import collector
 
 __version__ = "0.1.0"
 
@@ -59,21 +48,23 @@ def generate_sources(app: Sphinx) -> None:
     """``builder-inited``: the pages made from the posts, before reading."""
     episodes = prescan.scan(app)
     archive.generate(app, episodes)
-    people.generate(app, episodes)
+    people.generate(app, known_people.make_directory(app, episodes))
 
 
 def setup(app: Sphinx) -> dict:
-    app.add_config_value("podcast_episodes_dir", "episodes", "env", str)
-    app.add_config_value("podcast_listen_links", [], "env", list)
-    app.add_domain(PodcastDomain)
-    app.add_transform(EpisodeTransform)
-    app.connect("source-read", repair_front_matter)
-    embed.setup(app)
+    prescan.setup(app)
+    header.setup(app)
+    crossrefs.setup(app)
+    player.setup(app)
+    placeholder_nodes.setup(app)
     placeholders.setup(app)
     listings.setup(app)
     archive.setup(app)
     chapters.setup(app)
+    json_chapters.setup(app)
     references.setup(app)
+    index.setup(app)
+    known_people.setup(app)
     people.setup(app)
     feeds.setup(app)
     structured.setup(app)
@@ -83,12 +74,12 @@ def setup(app: Sphinx) -> dict:
     sitemap.setup(app)
     app.connect("builder-inited", add_static_path)
     app.connect("builder-inited", generate_sources)
-    app.connect("env-updated", check_duplicates)
+    checks.setup(app)
     app.add_css_file("podcast.css")
     app.add_js_file("podcast.js", loading_method="defer")
     return {
         "version": __version__,
-        "env_version": 4,
+        "env_version": 5,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -17,13 +17,13 @@ from html import escape
 
 from sphinx.application import Sphinx
 
-from .domain import PodcastDomain
-from .embed import PRIVACY_EMBED, STANDARD_EMBED
-from .episode import Episode, watch_url
+from ..core.episode import Episode
+from ..core.timestamps import durations
+from ..core.urls import PRIVACY_EMBED, STANDARD_EMBED, watch_url
+from ..derive.index import person_page
+from ..pages.context import is_web_build
+from ..state.domain import state_of
 from .feeds import ATOM, aware, page_url, site_url
-from .placeholders import is_web_build
-from .references import person_page
-from .timestamps import durations
 
 
 def script_json(data) -> str:
@@ -78,7 +78,7 @@ def video(app: Sphinx, episode: Episode) -> dict:
 
 
 def episode_data(app: Sphinx, episode: Episode) -> dict:
-    directory = app.env.get_domain("podcast").directory
+    directory = state_of(app.env).directory
     data = {
         "@context": "https://schema.org",
         "@type": "PodcastEpisode",
@@ -111,8 +111,7 @@ def add_structured_data(app: Sphinx, pagename: str, templatename: str, context: 
     """``html-page-context``: JSON-LD for episodes and the home page; card data."""
     if not is_web_build(app):
         return
-    domain: PodcastDomain = app.env.get_domain("podcast")
-    episode = domain.episodes.get(pagename)
+    episode = state_of(app.env).episodes.get(pagename)
     if episode is not None:
         context["metatags"] = context.get("metatags", "") + script_json(
             episode_data(app, episode))

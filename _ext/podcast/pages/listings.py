@@ -1,7 +1,7 @@
-"""Episode listings, previous / next links and the show's listen links.
+"""Episode listings and previous / next links.
 
-Listings and pagers are placeholders (see ``placeholders``): filled from the
-domain once every episode is known.
+Both are placeholders (see ``placeholders``): filled once every episode is
+known.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from . import placeholders
-from .domain import PodcastDomain
-from .episode import Episode, format_date
-from .placeholders import Context, renderer
+from ..core.episode import Episode, format_date
+from ..read import placeholders
+from .context import Context
+from .placeholders import renderer
 
 UNDATED = "undated"
 
@@ -50,8 +50,8 @@ class EpisodeListDirective(SphinxDirective):
         )]
 
 
-def select(domain: PodcastDomain, options: dict[str, Any]) -> list[Episode]:
-    episodes = domain.newest_first()
+def select(context: Context, options: dict[str, Any]) -> list[Episode]:
+    episodes = context.derived.newest_first
     if options.get("year"):
         episodes = [episode for episode in episodes if year_key(episode) == options["year"]]
     if options.get("limit"):
@@ -116,7 +116,7 @@ def render_list(episodes: list[Episode], context: Context) -> nodes.Element:
 
 @renderer("episodes")
 def render_episodes(context: Context, node: nodes.Element) -> list[nodes.Node]:
-    episodes = select(context.domain, node.attributes)
+    episodes = select(context, node.attributes)
     if not episodes:
         return [nodes.paragraph("", "No episodes yet.", classes=["podcast-empty"])]
     if node["style"] == "list":
@@ -126,7 +126,7 @@ def render_episodes(context: Context, node: nodes.Element) -> list[nodes.Node]:
 
 @renderer("pager")
 def render_pager(context: Context, node: nodes.Element) -> list[nodes.Node]:
-    previous, following = context.domain.neighbours().get(context.docname, (None, None))
+    previous, following = context.derived.neighbours.get(context.docname, (None, None))
     pager = nodes.container(classes=["podcast-pager"])
     for episode, rel, label in ((previous, "prev", "Previous episode"),
                                 (following, "next", "Next episode")):
@@ -139,26 +139,5 @@ def render_pager(context: Context, node: nodes.Element) -> list[nodes.Node]:
     return [pager]
 
 
-def listen_links(links: list[dict[str, str]]) -> nodes.paragraph:
-    """The show's listen links, set once in ``podcast_listen_links``."""
-    paragraph = nodes.paragraph(classes=["podcast-listen"])
-    if not links:
-        return paragraph
-    paragraph += nodes.inline("", "Listen on ", classes=["podcast-listen-label"])
-    for index, link in enumerate(links):
-        if index:
-            paragraph += nodes.Text(" · ")
-        paragraph += nodes.reference("", link["name"], refuri=link["url"])
-    return paragraph
-
-
-class ListenLinksDirective(SphinxDirective):
-    """``{listen-links}``: the show's listen links, as on every episode page."""
-
-    def run(self) -> list[nodes.Node]:
-        return [listen_links(self.config.podcast_listen_links)]
-
-
 def setup(app: Sphinx) -> None:
     app.add_directive("episode-list", EpisodeListDirective)
-    app.add_directive("listen-links", ListenLinksDirective)

@@ -1,8 +1,7 @@
-"""The YouTube embed: sphinxcontrib-youtube's node, with our own visitors.
+"""The video player: sphinxcontrib-youtube's node, drawn by our own visitors.
 
-We build the library's ``youtube`` node ourselves instead of running its
-directive, because the directive queues a thumbnail download for LaTeX builds
-(no build may touch the network). Its HTML visitor draws a fixed 560 px iframe
+Reading puts the library's ``youtube`` node in each episode's header
+(``read.header``). Its HTML visitor draws a fixed 560 px iframe
 with no ``title`` and no lazy loading, so we override that visitor from outside:
 a responsive 16:9 box holding a click-to-load facade (the thumbnail and a play
 button) and, in a ``<template>``, the privacy-mode iframe that replaces it when
@@ -17,34 +16,13 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinxcontrib.youtube.youtube import youtube
 
-from .episode import Episode, thumbnail_url, watch_url
+from ..core.urls import PRIVACY_EMBED, STANDARD_EMBED, thumbnail_url, watch_url
 
-PRIVACY_EMBED = "https://www.youtube-nocookie.com/embed/"
-STANDARD_EMBED = "https://www.youtube.com/embed/"
 # What the player may use; "autoplay" lets the facade start it on the first click.
 IFRAME_ALLOW = (
     "accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; "
     "picture-in-picture; web-share"
 )
-
-
-def video_node(episode: Episode, privacy: bool) -> youtube:
-    """The library's node for an episode's video, carrying the episode's title."""
-    return youtube(
-        id=episode.youtube_id,
-        title=episode.title,
-        aspect=(16, 9),
-        width=None,
-        height=None,
-        align=None,
-        url_parameters="",
-        # The library turns privacy on for any non-empty value, so use None for off.
-        privacy_mode="on" if privacy else None,
-        platform="youtube",
-        platform_url="https://youtu.be/",
-        platform_url_privacy=PRIVACY_EMBED,
-        instance="https://youtu.be/",
-    )
 
 
 def embed_url(node: youtube) -> str:
@@ -131,7 +109,6 @@ def visit_youtube_latex(self, node: youtube) -> None:
 
 def setup(app: Sphinx) -> None:
     app.setup_extension("sphinxcontrib.youtube")
-    app.add_config_value("podcast_youtube_privacy", True, "env", bool)
     app.add_config_value("podcast_youtube_facade", True, "html", bool)
     app.add_node(
         youtube,

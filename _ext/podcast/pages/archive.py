@@ -12,9 +12,9 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from .episode import Episode
+from ..core.episode import Episode
 from .listings import UNDATED, year_key
-from .prescan import remove_stale, write_if_changed
+from .sources import remove_stale, toctree, write_if_changed
 
 
 def group_by_year(episodes: list[Episode]) -> dict[str, list[str]]:
@@ -24,10 +24,6 @@ def group_by_year(episodes: list[Episode]) -> dict[str, list[str]]:
         years.setdefault(year_key(episode), []).append(episode.docname)
     return dict(sorted(years.items(), key=lambda item: (item[0] != UNDATED, item[0]),
                        reverse=True))
-
-
-def toctree(entries: list[str]) -> str:
-    return "```{toctree}\n:hidden:\n\n" + "".join(f"{entry}\n" for entry in entries) + "```\n"
 
 
 def year_page(year: str, docnames: list[str]) -> str:

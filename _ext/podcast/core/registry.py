@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .episode import is_web_url
+from .urls import is_web_url
 
 #: Link keys a person may have, in the order pages show them, with their labels.
 PERSON_LINKS = {

@@ -3,17 +3,14 @@
 Both end as the same list: an ordered list of chapters, each with its start,
 title and duration, anchored by its time, linking to YouTube at that second
 (``podcast.js`` turns a click into a seek of the embedded player). The
-chapters join the episode's record in the domain, and each episode with
-chapters gets a Podcasting 2.0 JSON chapters file beside its page.
+chapters join the episode's record in the state, and each becomes a ``{ref}``
+target once all is read (``publish.json_chapters`` writes them as JSON).
 """
 
 from __future__ import annotations
 
-import json
-import posixpath
 import re
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
@@ -22,10 +19,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from .domain import PodcastDomain
-from .episode import Episode, watch_url
-from .placeholders import is_web_build
-from .timestamps import (
+from ..core.timestamps import (
     Chapter,
     durations,
     format_duration,
@@ -33,11 +27,12 @@ from .timestamps import (
     starts_with_time,
     youtube_rule_problems,
 )
+from ..core.urls import watch_url
+from ..state.domain import state_of
 
 logger = logging.getLogger(__name__)
 
 CHAPTERS_CLASS = "podcast-chapters"
-JSON_CHAPTERS_VERSION = "1.2.0"
 _HEADING = re.compile(r"time\s*-?\s*stamps?|chapters?", re.IGNORECASE)
 
 
@@ -180,7 +175,7 @@ class ChaptersTransform(SphinxTransform):
     default_priority = 510  # after EpisodeTransform, which records the video
 
     def apply(self, **kwargs) -> None:
-        domain: PodcastDomain = self.env.get_domain("podcast")
+        domain = state_of(self.env)
         episode = domain.episodes.get(self.env.docname)
         video = episode.youtube_id if episode else None
         self.anchors: set[str] = set()
@@ -326,67 +321,11 @@ def label_chapters(app: Sphinx, env) -> None:
     and tens of thousands of chapter labels there made a clean build quadratic.
     """
     std = env.get_domain("std")
-    for docname, labels in env.get_domain("podcast").labels.items():
+    for docname, labels in state_of(env).labels.items():
         for anchor, text in labels:
             name = f"{docname}#{anchor}".lower()
             std.labels[name] = (docname, anchor, text)
             std.anonlabels[name] = (docname, anchor)
-
-
-# -- JSON chapters --------------------------------------------------------------
-
-
-def json_path(uri: str) -> str:
-    """``episodes/x.html`` -> ``episodes/x.chapters.json``, beside the page."""
-    stem = uri[: -len(".html")] if uri.endswith(".html") else uri.rstrip("/") + "/index"
-    return f"{stem}.chapters.json"
-
-
-def chapters_document(episode: Episode, podcast: str, page_url: str) -> dict:
-    return {
-        "version": JSON_CHAPTERS_VERSION,
-        "title": episode.title,
-        "podcastName": podcast,
-        "chapters": [
-            {"startTime": chapter.start, "title": chapter.title,
-             "url": f"{page_url}#{chapter.anchor}"}
-            for chapter in episode.chapters
-        ],
-    }
-
-
-def link_json(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: a visible link to the page's JSON chapters."""
-    episode = app.env.get_domain("podcast").episodes.get(docname)
-    if not is_web_build(app) or episode is None or not episode.chapters:
-        return
-    for listing in doctree.findall(nodes.enumerated_list):
-        if CHAPTERS_CLASS in listing["classes"]:
-            page = app.builder.get_target_uri(docname)
-            href = posixpath.relpath(json_path(page), posixpath.dirname(page) or ".")
-            paragraph = nodes.paragraph(classes=["podcast-chapters-json"])
-            paragraph += nodes.reference("", "Chapters as JSON", refuri=href)
-            listing.parent.insert(listing.parent.index(listing) + 1, paragraph)
-            return
-
-
-def write_json(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: every episode's JSON chapters, at a stable URL."""
-    if exception is not None or not is_web_build(app):
-        return
-    base = (app.config.html_baseurl or "").rstrip("/")
-    domain: PodcastDomain = app.env.get_domain("podcast")
-    for episode in domain.episodes.values():
-        if not episode.chapters:
-            continue
-        page = app.builder.get_target_uri(episode.docname)
-        url = f"{base}/{page}" if base else posixpath.basename(page)
-        document = chapters_document(episode, app.config.project, url)
-        text = json.dumps(document, ensure_ascii=False, indent=1)
-        target = Path(app.outdir, json_path(page))
-        if not target.is_file() or target.read_text(encoding="utf-8") != text:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
 
 
 def setup(app: Sphinx) -> None:
@@ -395,5 +334,3 @@ def setup(app: Sphinx) -> None:
     app.add_directive("chapters", ChaptersDirective)
     app.add_transform(ChaptersTransform)
     app.connect("env-updated", label_chapters)
-    app.connect("doctree-resolved", link_json)
-    app.connect("build-finished", write_json)

@@ -2,7 +2,9 @@
 
 Runs as a transform once MyST has parsed a post (after docutils' DocInfo,
 before Sphinx collects titles at ``doctree-read``), so the page title Sphinx
-records is already the clean one.
+records is already the clean one. The header: byline, the video (on
+sphinxcontrib-youtube's node, drawn by ``pages.player``), the Substack link
+and the show's listen links.
 """
 
 from __future__ import annotations
@@ -10,42 +12,28 @@ from __future__ import annotations
 from dataclasses import replace
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinxcontrib.youtube.youtube import youtube
 
-from . import listings, placeholders
-from .embed import video_node
-from .episode import Episode, decode, format_date
-from .prescan import (
+from ..core.episode import Episode, decode, format_date, is_episode
+from ..core.frontmatter import (
     as_myst_strings,
     front_matter_head,
     front_matter_lines,
     read_front_matter,
-    repaired_front_matter,
 )
+from ..core.urls import PRIVACY_EMBED
+from ..state.domain import state_of
+from . import placeholders
 
 logger = logging.getLogger(__name__)
 
 EXCERPT_LENGTH = 200
 # Nodes that may stand before the H1 without being content of the page.
 _INVISIBLE = (nodes.target, nodes.comment, nodes.substitution_definition, nodes.system_message)
-
-
-def is_episode(docname: str, episodes_dir: str) -> bool:
-    return docname.startswith(episodes_dir.strip("/") + "/")
-
-
-def repair_front_matter(app, docname: str, source: list[str]) -> None:
-    """``source-read``: front matter YAML would misread (an unquoted ``: `` or
-    ``#N`` in a title) is rewritten as meant before MyST reads it, so that MyST
-    neither drops it nor misses the title's heading. The transform warns of it."""
-    if is_episode(docname, app.config.podcast_episodes_dir):
-        source[0] = repaired_front_matter(source[0]) or source[0]
-
-
-def key_lines(path: str) -> dict[str, int]:
-    """Line of each front matter key, read from the head of the file only."""
-    return front_matter_lines(front_matter_head(path))
 
 
 def excerpt(section: nodes.Element, limit: int = EXCERPT_LENGTH) -> str:
@@ -105,6 +93,29 @@ def byline(episode: Episode) -> nodes.paragraph:
     return paragraph
 
 
+def video_node(episode: Episode, privacy: bool) -> youtube:
+    """sphinxcontrib-youtube's node for an episode's video, carrying its title.
+
+    Made here rather than by running the library's directive, which queues a
+    thumbnail download for LaTeX builds (no build may touch the network).
+    """
+    return youtube(
+        id=episode.youtube_id,
+        title=episode.title,
+        aspect=(16, 9),
+        width=None,
+        height=None,
+        align=None,
+        url_parameters="",
+        # The library turns privacy on for any non-empty value, so use None for off.
+        privacy_mode="on" if privacy else None,
+        platform="youtube",
+        platform_url="https://youtu.be/",
+        platform_url_privacy=PRIVACY_EMBED,
+        instance="https://youtu.be/",
+    )
+
+
 def substack_link(url: str) -> nodes.paragraph:
     paragraph = nodes.paragraph(classes=["podcast-substack"])
     paragraph += nodes.reference("", "Read on Substack", refuri=url)
@@ -150,33 +161,37 @@ class EpisodeTransform(SphinxTransform):
             header.append(video_node(episode, self.config.podcast_youtube_privacy))
         if episode.substack_url:
             header.append(substack_link(episode.substack_url))
-        header.append(listings.listen_links(self.config.podcast_listen_links))
+        header.append(listen_links(self.config.podcast_listen_links))
         for offset, node in enumerate(header, start=1):
             section.insert(offset, node)
         section += placeholders.make(self.env, "episode-people")
         section += placeholders.make(self.env, "pager")
 
-        self.env.get_domain("podcast").add_episode(episode)
+        state_of(self.env).add_episode(episode)
 
 
-def check_duplicates(app, env) -> None:
-    """``env-updated``: two posts with one video or one episode number."""
-    episodes = sorted(env.get_domain("podcast").episodes.values(),
-                      key=lambda episode: episode.sort_key)
-    for key, label, value_of in (("youtubeID", "video", lambda e: e.youtube_id),
-                                 ("episode", "episode number", lambda e: e.number)):
-        first_with: dict = {}
-        for episode in episodes:
-            value = value_of(episode)
-            if value is None:
-                continue
-            if value in first_with:
-                other = first_with[value]
-                lines = key_lines(str(env.doc2path(episode.docname)))
-                line = lines.get(key) or lines.get("title", 1)
-                logger.warning(
-                    "the %s %s is also %s's (%s)", label, value, other.docname,
-                    env.doc2path(other.docname), location=(episode.docname, line),
-                    type="podcast", subtype="duplicate")
-            else:
-                first_with[value] = episode
+def listen_links(links: list[dict[str, str]]) -> nodes.paragraph:
+    """The show's listen links, set once in ``podcast_listen_links``."""
+    paragraph = nodes.paragraph(classes=["podcast-listen"])
+    if not links:
+        return paragraph
+    paragraph += nodes.inline("", "Listen on ", classes=["podcast-listen-label"])
+    for index, link in enumerate(links):
+        if index:
+            paragraph += nodes.Text(" · ")
+        paragraph += nodes.reference("", link["name"], refuri=link["url"])
+    return paragraph
+
+
+class ListenLinksDirective(SphinxDirective):
+    """``{listen-links}``: the show's listen links, as on every episode page."""
+
+    def run(self) -> list[nodes.Node]:
+        return [listen_links(self.config.podcast_listen_links)]
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("podcast_listen_links", [], "env", list)
+    app.add_config_value("podcast_youtube_privacy", True, "env", bool)
+    app.add_transform(EpisodeTransform)
+    app.add_directive("listen-links", ListenLinksDirective)

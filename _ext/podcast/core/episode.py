@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .timestamps import Chapter
+from .names import clean_name, normalise_space, split_names
+from .timestamps import Chapter
+from .urls import is_web_url, thumbnail_url, watch_url, youtube_id_from
 
 #: Keys the extension understands; everything else is kept in ``Episode.extra``.
 KNOWN_KEYS = frozenset(
@@ -24,15 +24,6 @@ KNOWN_KEYS = frozenset(
 #: Keys Sphinx or MyST add to the metadata themselves.
 IGNORED_KEYS = frozenset({"layout", "wordcount", "orphan", "nocomments", "tocdepth"})
 
-_YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{11}")
-_YOUTUBE_URL = re.compile(
-    r"""^https?://(?:www\.|m\.)?(?:
-          youtu\.be/(?P<short>[A-Za-z0-9_-]{11})
-        | (?:youtube\.com|youtube-nocookie\.com)/
-          (?:watch\?(?:.*&)?v=|embed/|shorts/|live/|v/)(?P<long>[A-Za-z0-9_-]{11})
-        )(?:[?&#/].*)?$""",
-    re.VERBOSE,
-)
 # "Name: topics | Learning from Machine Learning #4": the series marker at the end
 # ("Ep. 4" and "Episode 4" too, but a "Bonus Episode 2" is no episode 2).
 _SERIES_SUFFIX = re.compile(
@@ -43,15 +34,6 @@ _SERIES_SUFFIX = re.compile(
 _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 # "-0500" / "+05:30" at the end of a date, possibly after a space (Jekyll's form).
 _TRAILING_OFFSET = re.compile(r"\s*(?P<sign>[+-])(?P<hours>\d{2}):?(?P<minutes>\d{2})$")
-_GUEST_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b)\s*")
-# What surrounds a guest's name in a title but is not the name: "(Weights & Biases)",
-# "(Part 2)", "Dr.", ", PhD".
-_ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|sir)\b\.?\s+", re.IGNORECASE)
-_PART = r"(?:part|pt\.?)\s*(?:\d+|[ivx]+)"
-_TRAILING_PART = re.compile(rf"\s+{_PART}$", re.IGNORECASE)
-_NOT_A_NAME = re.compile(rf"^(?:ph\.?\s?d\.?|m\.?d\.?|mba|jr\.?|sr\.?|{_PART})$",
-                         re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -107,15 +89,11 @@ class Episode:
         return watch_url(self.youtube_id) if self.youtube_id else None
 
 
-def watch_url(video_id: str, seconds: int | None = None) -> str:
-    """The video on youtube.com, at ``seconds`` if given."""
-    url = f"https://www.youtube.com/watch?v={video_id}"
-    return url if seconds is None else f"{url}&t={seconds}s"
 
 
-def thumbnail_url(video_id: str) -> str:
-    """YouTube's 480x360 thumbnail, which every video has."""
-    return f"https://i.ytimg.com/vi/{video_id}/hqdefault.jpg"
+def is_episode(docname: str, episodes_dir: str) -> bool:
+    """A post of the episodes folder (``podcast_episodes_dir``)."""
+    return docname.startswith(episodes_dir.strip("/") + "/")
 
 
 def sort_key(published: datetime | None, docname: str) -> tuple[float, str]:
@@ -130,10 +108,6 @@ def sort_key(published: datetime | None, docname: str) -> tuple[float, str]:
         published = published.replace(tzinfo=UTC)
     return (published.timestamp(), docname)
 
-
-def normalise_space(text: str) -> str:
-    """Collapse the doubled spaces and line breaks that wrapped YAML titles carry."""
-    return " ".join(text.split())
 
 
 def parse_title(raw: str) -> Title:
@@ -163,18 +137,6 @@ def parse_title(raw: str) -> Title:
     return Title(text=clean, guests=split_names(guest_part), number=number)
 
 
-def split_names(text: str) -> tuple[str, ...]:
-    """``"Ann Lee & Bo Chen"`` -> both names; a single name stays whole.
-
-    Asides are no part of a name: ``"Dr. Ann Lee (Part 2)"`` is Ann Lee.
-    """
-    names = map(clean_name, _GUEST_SEPARATORS.split(_ASIDE.sub(" ", text)))
-    return tuple(name for name in names if name and not _NOT_A_NAME.match(name))
-
-
-def clean_name(name: str) -> str:
-    """``Dr. Ann Lee Part 2`` -> ``Ann Lee``."""
-    return _TRAILING_PART.sub("", _HONORIFIC.sub("", normalise_space(name)))
 
 
 def _split_at_colon(text: str) -> tuple[str, str] | None:
@@ -242,17 +204,6 @@ def parse_guests(text: str) -> tuple[str, ...]:
     return split_names(normalise_space(value))
 
 
-def youtube_id_from(text: str) -> str | None:
-    """The video ID itself, or the ID taken from a YouTube URL; else ``None``."""
-    value = text.strip()
-    if _YOUTUBE_ID.fullmatch(value):
-        return value
-    match = _YOUTUBE_URL.match(value)
-    return (match["short"] or match["long"]) if match else None
-
-
-def is_web_url(text: str) -> bool:
-    return re.match(r"https?://[^\s<>\"']+$", text.strip()) is not None
 
 
 def decode(docname: str, meta: dict[str, str]) -> tuple[Episode, list[Problem]]:

@@ -1,20 +1,19 @@
 """Recognising people, books and episodes in the items of a post's lists.
 
-Pure functions and plain data, no Sphinx: the directory of known people and
-books (registry entries and every episode's guests), and the rules that
-decide what one list item refers to.
+Pure functions and plain data, no Sphinx: what one list item says
+(``ItemFacts``) and the rules that decide what it refers to (``classify``),
+given the directory of known people and books.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .episode import split_names, youtube_id_from
-from .registry import Registry, RegistryProblem
+from .directory import Book, Directory, Person
+from .names import looks_like_name, name_key, slugify, split_names
+from .urls import youtube_id_from
 
 # Hosts of book shops and publishers: a link there is a book.
 BOOK_HOSTS = (
@@ -34,149 +33,6 @@ _POSSESSIVE_BOOKS = re.compile(r"^(?P<who>.+?)['’]s?\s+books?\b", re.IGNORECAS
 _LEAD_SEPARATOR = re.compile(r"\s+[-–—]\s+|,|:|\s+by\s+")
 _DASH = re.compile(r"\s+[-–—]\s+")
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
-# Words that make a capitalised phrase something other than a person's name.
-_NOT_NAME_WORDS = frozenset("""
-    a an and the of for in on at to with from by vs
-    website site homepage page profile blog newsletter podcast channel documentation docs
-    paper papers article book books course talk keynote video interview episode
-    github linkedin twitter medium substack youtube google scholar
-    learning machine deep data science research lab labs institute university college school
-    company inc ltd foundation group team project library framework model models network
-    networks engine tools toolkit platform cloud api open source home
-""".split())
-_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "la", "le",
-                             "du", "dos", "bin", "al", "ter", "ten", "y", "jr.", "sr."})
-_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
-
-
-def name_key(text: str) -> str:
-    """How names compare: case, accents, punctuation and spacing do not matter."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    words = re.findall(r"\w+", bare.casefold())
-    return " ".join(words)
-
-
-def slugify(text: str) -> str:
-    """A URL-safe, readable slug: ``José Núñez`` -> ``jose-nunez``."""
-    ascii_slug = "-".join(name_key(text).encode("ascii", "ignore").decode().split())
-    ascii_slug = re.sub(r"[^a-z0-9-]+", "", ascii_slug).strip("-")
-    if ascii_slug:
-        return ascii_slug
-    # a name in a script with no ASCII letters keeps its own letters
-    return "-".join(re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())) or "x"
-
-
-def looks_like_name(text: str) -> bool:
-    """Two to four capitalised words, such as ``Art Palmer`` or ``Chris Van Pelt``."""
-    words = text.split()
-    if not 2 <= len(words) <= 4:
-        return False
-    capitalised = 0
-    for word in words:
-        if word.casefold() in _NAME_PARTICLES:
-            continue
-        if not _NAME_WORD.match(word) or word.casefold() in _NOT_NAME_WORDS:
-            return False
-        if re.search(r"['’]s$", word):  # "Sebastian's Magazine" is his, not him
-            return False
-        if len(word) > 1 and word.isupper():  # an acronym: "Explosion AI"
-            return False
-        if not word[0].isupper():
-            return False
-        capitalised += 1
-    return capitalised >= 2
-
-
-@dataclass(frozen=True)
-class Person:
-    slug: str
-    name: str
-    aliases: tuple[str, ...] = ()
-    links: tuple[tuple[str, str], ...] = ()
-    bio: str = ""
-
-
-@dataclass(frozen=True)
-class Book:
-    slug: str
-    title: str
-    authors: tuple[str, ...] = ()
-    link: str = ""
-
-
-@dataclass
-class Directory:
-    """Every known person and registered book, looked up by any spelling."""
-
-    people: dict[str, Person] = field(default_factory=dict)
-    books: dict[str, Book] = field(default_factory=dict)
-    names: dict[str, str] = field(default_factory=dict)  # name_key -> person slug
-    titles: dict[str, str] = field(default_factory=dict)  # name_key -> book slug
-
-    def person(self, text: str | None) -> Person | None:
-        if not text:
-            return None
-        slug = self.names.get(name_key(text))
-        return self.people[slug] if slug else None
-
-    def book(self, text: str | None) -> Book | None:
-        if not text:
-            return None
-        slug = self.titles.get(name_key(text))
-        return self.books[slug] if slug else None
-
-    def canonical(self, name: str) -> str:
-        person = self.person(name)
-        return person.name if person else name
-
-
-def build_directory(
-    registry: Registry, guests: Iterable[str]
-) -> tuple[Directory, list[RegistryProblem]]:
-    """Registry people first, then every guest not yet known; then the books."""
-    directory = Directory()
-    problems: list[RegistryProblem] = []
-    slugs: set[str] = set()
-
-    def unique(slug: str) -> str:
-        base, number = slug, 2
-        while slug in slugs:
-            slug, number = f"{base}-{number}", number + 1
-        slugs.add(slug)
-        return slug
-
-    for entry in registry.people:
-        if directory.person(entry.name):
-            problems.append(RegistryProblem(entry.line, "registry",
-                                            f"{entry.name!r} is in the registry twice"))
-            continue
-        person = Person(unique(entry.slug or slugify(entry.name)), entry.name, entry.aliases,
-                        entry.links, entry.bio)
-        directory.people[person.slug] = person
-        for spelling in (entry.name, *entry.aliases):
-            owner = directory.names.setdefault(name_key(spelling), person.slug)
-            if owner != person.slug:
-                problems.append(RegistryProblem(
-                    entry.line, "registry",
-                    f"alias {spelling!r} of {entry.name!r} is already "
-                    f"{directory.people[owner].name!r}'s; ignored"))
-    for guest in guests:
-        if guest.strip() and not directory.person(guest):
-            person = Person(unique(slugify(guest)), guest)
-            directory.people[person.slug] = person
-            directory.names[name_key(guest)] = person.slug
-    for entry in registry.books:
-        book = Book(unique("book-" + (entry.slug or slugify(entry.title))), entry.title,
-                    tuple(directory.canonical(author) for author in entry.authors), entry.link)
-        directory.books[book.slug] = book
-        for spelling in (entry.title, *entry.aliases):
-            owner = directory.titles.setdefault(name_key(spelling), book.slug)
-            if owner != book.slug:
-                problems.append(RegistryProblem(entry.line, "registry",
-                                                f"book title {spelling!r} is in the registry "
-                                                "twice"))
-    return directory, problems
 
 
 @dataclass(frozen=True)

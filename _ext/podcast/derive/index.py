@@ -1,40 +1,27 @@
-"""People, books and episodes named in the items of a post's lists.
+"""What follows from all pages together: computed from the state once per
+build, after reading, and cached in it until the next reading.
 
-Reading records what each list item says (``ItemFacts``) and leaves two
-placeholders in it: one around its leading words, one after its link. Once
-every page is read, ``Derived`` decides what each item refers to, using the
-directory of known people, and the placeholders become links: a known name
-links to the person's page (the post's own link stays), a book to the book
-index, a video of another episode to that episode.
+Episode order and neighbours, guests and the episodes they are on, what each
+list item refers to (people, books, episodes, decided by ``core.recognition``),
+the links the posts give for each person, old URLs, and the names that look
+like people but are not known (reported at the end of the build).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
-from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from . import placeholders
-from .chapters import CHAPTERS_CLASS
-from .collect import is_episode
-from .episode import Episode, is_web_url
-from .mentions import (
-    Book,
-    ItemFacts,
-    Mention,
-    Person,
-    classify,
-    connect_person,
-    lead,
-    name_key,
-)
-from .placeholders import Context, placeholder, renderer
-from .redirects import old_urls
+from ..core.directory import Book, Person
+from ..core.episode import Episode
+from ..core.jekyll import old_urls
+from ..core.names import name_key
+from ..core.recognition import ItemFacts, Mention, classify, connect_person
+from ..core.urls import is_web_url, same_page
+from ..state.domain import PodcastState, state_of
 
 logger = logging.getLogger(__name__)
 
@@ -46,19 +33,14 @@ def person_page(slug: str) -> str:
     return f"{PEOPLE_DIR}/{slug}"
 
 
-def same_page(url: str) -> str:
-    """What two links to one page share: ``http://Ann.example/`` is ``https://ann.example``."""
-    parts = urlsplit(url.strip())
-    return f"{parts.netloc.casefold().removeprefix('www.')}{parts.path.rstrip('/')}?{parts.query}"
-
-
 class Derived:
     """What follows from all pages together, computed once per build."""
 
-    def __init__(self, domain) -> None:
+    def __init__(self, domain: PodcastState) -> None:
         directory = self._directory = domain.directory
         self.chronological: list[Episode] = sorted(domain.episodes.values(),
                                                    key=lambda episode: episode.sort_key)
+        self.newest_first: list[Episode] = self.chronological[::-1]
         padded = [None, *self.chronological, None]
         self.neighbours = {episode.docname: (padded[index], padded[index + 2])
                            for index, episode in enumerate(self.chronological)}
@@ -167,128 +149,23 @@ class Derived:
             yield (episode.docname, episode.title, "episode", episode.docname, "", 1)
 
 
-def _inside_generated(node: nodes.Node) -> bool:
-    """Inside a placeholder or a chapter list: the site's own content, not the post's."""
-    while node is not None:
-        if isinstance(node, placeholder) or (
-                isinstance(node, nodes.Element) and CHAPTERS_CLASS in node["classes"]):
-            return True
-        node = node.parent
-    return False
+def derived_of(domain: PodcastState) -> Derived:
+    """What follows from all pages, made at the first ask after reading."""
+    if domain.derived is None:
+        domain.derived = Derived(domain)
+    return domain.derived
 
 
-def _heading(node: nodes.Node) -> str:
-    while node is not None:
-        if isinstance(node, nodes.section) and node.children and isinstance(node[0],
-                                                                           nodes.title):
-            return node[0].astext()
-        node = node.parent
-    return ""
-
-
-class ReferencesTransform(SphinxTransform):
-    """Record each list item of a post and leave placeholders for its links."""
-
-    default_priority = 520  # after the chapters have taken their lists
-
-    def apply(self, **kwargs) -> None:
-        if not is_episode(self.env.docname, self.config.podcast_episodes_dir):
-            return
-        found: list[ItemFacts] = []
-        for item in list(self.document.findall(nodes.list_item)):
-            if not item.children or not isinstance(item[0], nodes.paragraph):
-                continue
-            if _inside_generated(item):
-                continue
-            paragraph = item[0]
-            link = next(iter(paragraph.findall(nodes.reference)), None)
-            facts = ItemFacts(
-                text=" ".join(paragraph.astext().split()),
-                link_text=" ".join(link.astext().split()) if link is not None else "",
-                url=link.get("refuri", "") if link is not None else "",
-                heading=_heading(item),
-                line=item.line or paragraph.line or 0,
-                nested=isinstance(item.parent.parent, nodes.list_item),
-            )
-            index = len(found)
-            found.append(facts)
-            wrapped = self.wrap_leading_words(paragraph, facts, index)
-            marker = placeholders.make(self.env, "mention", item=index, role="marker",
-                                       wrapped=wrapped)
-            if link is not None:
-                link.parent.insert(link.parent.index(link) + 1, marker)
-            else:
-                paragraph += marker
-        self.env.get_domain("podcast").add_items(self.env.docname, found)
-
-    def wrap_leading_words(self, paragraph: nodes.paragraph, facts: ItemFacts,
-                           index: int) -> bool:
-        """Put a placeholder around the item's leading words, where they are text."""
-        words = lead(facts.text)
-        first = paragraph[0] if paragraph.children else None
-        if not words or not isinstance(first, nodes.Text):
-            return False
-        raw = str(first)
-        start = len(raw) - len(raw.lstrip())
-        if not raw[start:].startswith(words):
-            return False
-        wrapper = placeholders.make(self.env, "mention", nodes.Text(words), item=index,
-                                    role="name")
-        rest = raw[start + len(words):]
-        replacement: list[nodes.Node] = [nodes.Text(raw[:start])] if start else []
-        replacement.append(wrapper)
-        if rest:
-            replacement.append(nodes.Text(rest))
-        paragraph.replace(first, replacement[0])
-        for offset, node in enumerate(replacement[1:], start=1):
-            paragraph.insert(offset, node)
-        return True
-
-
-def _icon_link(uri: str, icon: str, label: str, classes: str) -> nodes.reference:
-    """A small icon link whose words are there for screen readers."""
-    link = nodes.reference("", "", refuri=uri, internal=True, classes=[classes])
-    link += nodes.inline("", "", classes=["fa-solid", icon])
-    link += nodes.inline("", label, classes=["visually-hidden"])
-    return link
-
-
-@renderer("mention")
-def render_mention(context: Context, node: nodes.Element) -> list[nodes.Node]:
-    derived = context.domain.derived
-    mention = derived.mention(context.docname, node["item"])
-    words = list(node.children)
-    person = context.domain.directory.people.get(mention.target) if (
-        mention.kind == "person") else None
-    if node["role"] == "name":
-        if person and not mention.in_link:
-            link = nodes.reference("", "", refuri=context.uri(person_page(person.slug)),
-                                   internal=True, classes=["podcast-person"])
-            link.extend(words)
-            return [link]
-        return words
-    if person and (mention.in_link or not node["wrapped"]):
-        return [nodes.Text(" "), _icon_link(context.uri(person_page(person.slug)), "fa-user",
-                                            f"{person.name} on this site", "podcast-person")]
-    if mention.kind == "book":
-        book = derived.books.get(mention.target)
-        title = book.title if book else "this book"
-        return [nodes.Text(" "), _icon_link(context.uri(BOOKS_PAGE, mention.target), "fa-book",
-                                            f"{title} in the book index", "podcast-book")]
-    if mention.kind == "episode":
-        episode = context.domain.episodes.get(mention.target)
-        if episode:
-            return [nodes.Text(" "), _icon_link(context.uri(episode.docname), "fa-podcast",
-                                                f"Episode page: {episode.title}",
-                                                "podcast-episode-ref")]
-    return words
+def forget(domain: PodcastState) -> None:
+    """Pages were read: what followed from them is to be made again."""
+    domain.derived = None
 
 
 def report_unknown(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: names that look like people but are not known."""
     if exception is not None:
         return
-    unknown = app.env.get_domain("podcast").derived.unknown
+    unknown = derived_of(state_of(app.env)).unknown
     if not unknown:
         return
     names = sorted({name for _, _, name in unknown})
@@ -302,5 +179,4 @@ def report_unknown(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_transform(ReferencesTransform)
     app.connect("build-finished", report_unknown)

@@ -1,12 +1,8 @@
-"""Reading the posts' front matter, as the host meant it, before Sphinx reads them.
+"""A post's front matter, read as the host meant it. No Sphinx here.
 
-The generated pages (archive years, people) must exist as sources before
-reading starts, so their list comes from a quick pass over each post's front
-matter, decoded by the very function the reader uses: both agree.
-
-Where YAML would misread a post's front matter (an unquoted ``: `` or ``#N`` in
-a title), it is read as meant, here and, through ``repaired_front_matter`` at
-``source-read``, by MyST too.
+Where YAML would misread it (an unquoted ``: `` or ``#N`` in a title), it is
+read as meant, and ``repaired_front_matter`` rewrites it so that MyST reads it
+so too. Each key's line is kept, for warnings.
 """
 
 from __future__ import annotations
@@ -18,9 +14,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import yaml
-from sphinx.application import Sphinx
-
-from .episode import Episode, decode
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -173,6 +166,11 @@ def front_matter_lines(head: list[str]) -> dict[str, int]:
     return {key: index + 2 for key, (index, _) in _lines_by_key(_body(head)).items()}
 
 
+def key_lines(path: Path | str) -> dict[str, int]:
+    """Line of each front matter key, read from the head of the file only."""
+    return front_matter_lines(front_matter_head(path))
+
+
 def front_matter(path: Path) -> dict:
     """The post's front matter, read as its author meant it; {} when there is none."""
     return read_front_matter(front_matter_head(path))[0]
@@ -187,48 +185,3 @@ def as_myst_strings(data: dict) -> dict[str, str]:
         elif value is not None:
             strings[str(key)] = json.dumps(value, default=str)
     return strings
-
-
-def episode_sources(app: Sphinx) -> list[Path]:
-    folder = Path(app.srcdir) / app.config.podcast_episodes_dir
-    if not folder.is_dir():
-        return []
-    suffixes = tuple(app.config.source_suffix)
-    return sorted(path for path in folder.rglob("*") if path.suffix in suffixes
-                  and path.is_file())
-
-
-def scan(app: Sphinx) -> list[Episode]:
-    """Every post's Episode record, from its front matter only."""
-    srcdir = Path(app.srcdir)
-    episodes = []
-    for path in episode_sources(app):
-        docname = path.relative_to(srcdir).with_suffix("").as_posix()
-        episodes.append(decode(docname, as_myst_strings(front_matter(path)))[0])
-    return episodes
-
-
-def write_if_changed(path: Path, text: str) -> None:
-    """Rewrite a generated source only when its text changes (sphinx-autobuild
-    would otherwise rebuild for ever)."""
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
-def remove_stale(folder: Path, keep: set[str]) -> None:
-    """Delete generated sources in ``folder`` that are no longer made."""
-    if folder.is_dir():
-        for path in folder.glob("*.md"):
-            if path.name not in keep:
-                path.unlink()
-
-
-def markdown_text(text: str) -> str:
-    """Text for a generated Markdown source: every ASCII punctuation escaped,
-    so a name like ``<b>Ann</b>`` stays text."""
-    return "".join(f"\\{char}" if char in _PUNCTUATION else char for char in text)
-
-
-_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")

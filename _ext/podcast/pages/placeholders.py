@@ -1,8 +1,8 @@
-"""Content made from other pages' data: placeholders filled once all is read.
+"""Placeholders filled once all is read: content made from other pages' data.
 
-A page holds ``placeholder`` nodes; each names a *kind* whose renderer turns
-it into docutils nodes at ``doctree-resolved``, from the domain. Reading a
-page never depends on another page, so ``-j`` builds read in any order.
+A page holds ``placeholder`` nodes (left by reading, see ``read.placeholders``);
+each names a *kind* whose renderer turns it into docutils nodes at
+``doctree-resolved``, from the state and what follows from it.
 
 After reading, ``env-get-updated`` renders every placeholder and names the
 pages whose filled-in content differs from what was last written: an
@@ -17,46 +17,17 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import CONFIG_OK, BuildEnvironment
-from sphinx.errors import NoUri
 
-if TYPE_CHECKING:  # the domain imports modules that import this one
-    from .domain import PodcastDomain
-
-
-class placeholder(nodes.General, nodes.Element):
-    """Filled at ``doctree-resolved`` by the renderer of its ``kind``."""
-
-
-@dataclass
-class Context:
-    """What a renderer may use: the domain, and links relative to the page."""
-
-    app: Sphinx
-    docname: str
-    domain: PodcastDomain
-
-    def uri(self, target: str, anchor: str = "") -> str:
-        try:
-            uri = self.app.builder.get_relative_uri(self.docname, target)
-        except NoUri:  # a page the builder leaves out (LaTeX before writing, say)
-            uri = ""
-        return f"{uri}#{anchor}" if anchor else uri
-
-    @property
-    def html(self) -> bool:
-        return is_web_build(self.app)
-
-
-def is_web_build(app: Sphinx) -> bool:
-    """Web pages (not an e-book): remote images, player scripts, feeds and head tags."""
-    return app.builder.format == "html" and not app.builder.name.startswith("epub")
-
+from ..derive.index import forget
+from ..read.placeholders import placeholder
+from ..state.domain import PodcastState, state_of
+from .context import Context, is_web_build
 
 Renderer = Callable[[Context, placeholder], list[nodes.Node]]
 RENDERERS: dict[str, Renderer] = {}
@@ -70,16 +41,9 @@ def renderer(kind: str) -> Callable[[Renderer], Renderer]:
     return register
 
 
-def make(env: BuildEnvironment, kind: str, *children: nodes.Node, **options: Any) -> placeholder:
-    """A placeholder for the page being read, noted in the domain."""
-    domain: PodcastDomain = env.get_domain("podcast")
-    domain.add_placeholder(env.docname, {"kind": kind, **options})
-    return placeholder("", *children, kind=kind, **options)
-
-
 def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: every placeholder becomes its content."""
-    domain: PodcastDomain = app.env.get_domain("podcast")
+    domain = state_of(app.env)
     context = Context(app, docname, domain)
     rendered = domain.rendered.pop(docname, {})
     for node in list(doctree.findall(placeholder)):
@@ -109,16 +73,23 @@ def _digest(rendered: dict[str, list]) -> str:
 
 def note_config(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """``env-before-read-docs``: a changed configuration may change every page."""
-    env.get_domain("podcast").config_changed = env.config_status != CONFIG_OK
+    state_of(env).config_changed = env.config_status != CONFIG_OK
+
+
+def shown_elsewhere(domain: PodcastState, docname: str) -> bytes:
+    """What other pages may show of a page: its episode record and list items
+    (their line numbers aside)."""
+    items = [replace(item, line=0) for item in domain.items.get(docname, ())]
+    return pickle.dumps((domain.episodes.get(docname), items), pickle.HIGHEST_PROTOCOL)
 
 
 def note_before_reading(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     """``env-purge-doc``: what other pages showed of a page about to be read again."""
-    domain: PodcastDomain = env.get_domain("podcast")
-    domain.before.setdefault(docname, domain.shown_elsewhere(docname))
+    domain = state_of(env)
+    domain.before.setdefault(docname, shown_elsewhere(domain, docname))
 
 
-def nothing_shown_changed(domain: PodcastDomain) -> bool:
+def nothing_shown_changed(domain: PodcastState) -> bool:
     """Pages were read again (or removed), but nothing other pages show of them
     changed, nor the directory of people, nor the configuration."""
     directory = hashlib.sha1(pickle.dumps(domain.directory)).hexdigest()
@@ -126,7 +97,7 @@ def nothing_shown_changed(domain: PodcastDomain) -> bool:
         bool(domain.published)
         and not domain.config_changed
         and domain.data["directory"] == directory
-        and all(domain.shown_elsewhere(docname) == before
+        and all(shown_elsewhere(domain, docname) == before
                 for docname, before in domain.before.items())
     )
     domain.data["directory"] = directory
@@ -136,8 +107,8 @@ def nothing_shown_changed(domain: PodcastDomain) -> bool:
 
 def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: pages whose filled-in content changed since last written."""
-    domain: PodcastDomain = env.get_domain("podcast")
-    domain.forget_derived()
+    domain = state_of(env)
+    forget(domain)
     reread = set(domain.before)
     everywhere = not nothing_shown_changed(domain)
     # otherwise other pages show what they showed: only a page read again may differ
@@ -159,7 +130,6 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_node(placeholder)
     app.connect("doctree-resolved", fill)
     app.connect("env-before-read-docs", note_config)
     app.connect("env-purge-doc", note_before_reading)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
-from .episode import youtube_id_from
+from .urls import youtube_id_from
 
 _TIME = r"\d{1,3}:\d{2}(?::\d{2})?"
 # The time, an optional separator (dash, en/em dash, colon, bar), then the title.

@@ -14,47 +14,16 @@ from pathlib import Path
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.roles import XRefRole
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import placeholders
-from .archive import toctree
-from .episode import Episode, format_date
+from ..core.directory import Directory, Person
+from ..core.episode import Episode, format_date
+from ..derive.index import BOOKS_PAGE, PEOPLE_DIR, person_page
+from ..read import placeholders
+from .context import Context
 from .listings import internal_link
-from .mentions import Directory, Person, build_directory
-from .placeholders import Context, renderer
-from .prescan import markdown_text, remove_stale, write_if_changed
-from .references import BOOKS_PAGE, PEOPLE_DIR, person_page
-from .registry import Registry, parse_registry
-
-logger = logging.getLogger(__name__)
-
-
-# -- the directory, made before reading ---------------------------------------------
-
-
-def load_registry(app: Sphinx) -> Registry:
-    path = Path(app.srcdir) / app.config.podcast_registry
-    if not app.config.podcast_registry or not path.is_file():
-        return Registry()
-    registry, problems = parse_registry(path.read_text(encoding="utf-8-sig"))
-    for problem in problems:
-        logger.warning(problem.message, location=f"{path}:{problem.line}", type="podcast",
-                       subtype=problem.subtype)
-    return registry
-
-
-def make_directory(app: Sphinx, episodes: list[Episode]) -> Directory:
-    registry = load_registry(app)
-    guests = [name for episode in sorted(episodes, key=lambda e: e.sort_key)
-              for name in episode.guests]
-    directory, problems = build_directory(registry, guests)
-    path = Path(app.srcdir) / app.config.podcast_registry
-    for problem in problems:
-        logger.warning(problem.message, location=f"{path}:{problem.line}", type="podcast",
-                       subtype=problem.subtype)
-    return directory
+from .placeholders import renderer
+from .sources import markdown_text, remove_stale, toctree, write_if_changed
 
 
 def letter(person: Person) -> str:
@@ -62,10 +31,8 @@ def letter(person: Person) -> str:
     return initial if initial.isascii() and initial.isalpha() else "other"
 
 
-def generate(app: Sphinx, episodes: list[Episode]) -> None:
-    """Make the directory and write the people and books sources."""
-    directory = make_directory(app, episodes)
-    app.env.get_domain("podcast").directory = directory
+def generate(app: Sphinx, directory: Directory) -> None:
+    """Write the people and books sources."""
     folder = Path(app.srcdir) / PEOPLE_DIR
     letters: dict[str, list[Person]] = defaultdict(list)
     for person in sorted(directory.people.values(), key=lambda person: person.slug):
@@ -141,7 +108,7 @@ def rubric(text: str) -> nodes.rubric:
 
 @renderer("person")
 def render_person(context: Context, node: nodes.Element) -> list[nodes.Node]:
-    derived = context.domain.derived
+    derived = context.derived
     person = context.domain.directory.people.get(node["slug"])
     if person is None:
         return [nodes.paragraph("", "Nobody of that name is known.")]
@@ -184,7 +151,7 @@ def render_person(context: Context, node: nodes.Element) -> list[nodes.Node]:
 def render_people(context: Context, node: nodes.Element) -> list[nodes.Node]:
     """The people index, A to Z (or one letter), guests marked with a star."""
     directory = context.domain.directory
-    derived = context.domain.derived
+    derived = context.derived
     groups: dict[str, list[Person]] = defaultdict(list)
     for person in sorted(directory.people.values(), key=lambda person: person.slug):
         if node.get("letter") in (None, letter(person)):
@@ -216,7 +183,7 @@ def render_people(context: Context, node: nodes.Element) -> list[nodes.Node]:
 
 @renderer("guests")
 def render_guests(context: Context, node: nodes.Element) -> list[nodes.Node]:
-    derived = context.domain.derived
+    derived = context.derived
     directory = context.domain.directory
     lines = []
     for episode in derived.chronological:
@@ -237,7 +204,7 @@ def render_guests(context: Context, node: nodes.Element) -> list[nodes.Node]:
 
 @renderer("books")
 def render_books(context: Context, node: nodes.Element) -> list[nodes.Node]:
-    derived = context.domain.derived
+    derived = context.derived
     directory = context.domain.directory
     books = sorted(derived.books.values(), key=lambda book: book.title.casefold())
     items = nodes.bullet_list(classes=["podcast-books"])
@@ -272,7 +239,7 @@ def render_books(context: Context, node: nodes.Element) -> list[nodes.Node]:
 @renderer("episode-people")
 def render_episode_people(context: Context, node: nodes.Element) -> list[nodes.Node]:
     """On an episode page: its guests, the people it mentions, its books."""
-    derived = context.domain.derived
+    derived = context.derived
     directory = context.domain.directory
     docname = context.docname
     guests = [directory.people[slug] for slug in derived.guests.get(docname, ())]
@@ -300,21 +267,10 @@ def render_episode_people(context: Context, node: nodes.Element) -> list[nodes.N
     return [block]
 
 
-class ShortRole(XRefRole):
-    """``{person}``, ``{book}`` and ``{episode}`` without the ``podcast:`` prefix."""
-
-    def run(self):
-        self.name = f"podcast:{self.name.rsplit(':', 1)[-1]}"
-        return super().run()
-
-
 def setup(app: Sphinx) -> None:
-    app.add_config_value("podcast_registry", "registry.yaml", "env", str)
     app.add_directive("podcast-person", placeholder_directive(
         "person", {"slug": directives.unchanged_required}))
     app.add_directive("podcast-people", placeholder_directive(
         "people", {"letter": directives.unchanged_required}))
     app.add_directive("podcast-guests", placeholder_directive("guests"))
     app.add_directive("podcast-books", placeholder_directive("books"))
-    for name in ("person", "book", "episode"):
-        app.add_role(name, ShortRole(innernodeclass=nodes.inline, warn_dangling=True))

@@ -15,7 +15,7 @@ import queue
 from sphinx.application import Sphinx
 from sphinx_sitemap import add_html_link
 
-from .placeholders import is_web_build
+from ..pages.context import is_web_build
 
 
 def _drain(links: queue.Queue) -> list[tuple[str, str | None]]:

@@ -13,9 +13,10 @@ from pathlib import Path
 from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 
-from .domain import PodcastDomain
-from .episode import Episode
-from .placeholders import is_web_build
+from ..core.episode import Episode
+from ..derive.index import derived_of
+from ..pages.context import is_web_build
+from ..state.domain import state_of
 
 ATOM = "feed.xml"
 RSS = "rss.xml"
@@ -74,8 +75,8 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: both feeds, on every build, incremental ones too."""
     if exception is not None or not is_web_build(app):
         return
-    domain: PodcastDomain = app.env.get_domain("podcast")
-    episodes = [episode for episode in domain.newest_first() if episode.published]
+    newest_first = derived_of(state_of(app.env)).newest_first
+    episodes = [episode for episode in newest_first if episode.published]
     feed = build_feed(app, episodes[: app.config.podcast_feed_length])
     outdir, base = Path(app.outdir), site_url(app)
     for name, write in ((ATOM, feed.atom_file), (RSS, feed.rss_file)):

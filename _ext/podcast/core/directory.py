@@ -1,0 +1,101 @@
+"""The directory of known people and books: registry entries and every
+episode's guests, looked up by any spelling. No Sphinx here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .names import name_key, slugify
+from .registry import Registry, RegistryProblem
+
+
+@dataclass(frozen=True)
+class Person:
+    slug: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()
+    bio: str = ""
+
+
+@dataclass(frozen=True)
+class Book:
+    slug: str
+    title: str
+    authors: tuple[str, ...] = ()
+    link: str = ""
+
+
+@dataclass
+class Directory:
+    """Every known person and registered book, looked up by any spelling."""
+
+    people: dict[str, Person] = field(default_factory=dict)
+    books: dict[str, Book] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # name_key -> person slug
+    titles: dict[str, str] = field(default_factory=dict)  # name_key -> book slug
+
+    def person(self, text: str | None) -> Person | None:
+        if not text:
+            return None
+        slug = self.names.get(name_key(text))
+        return self.people[slug] if slug else None
+
+    def book(self, text: str | None) -> Book | None:
+        if not text:
+            return None
+        slug = self.titles.get(name_key(text))
+        return self.books[slug] if slug else None
+
+    def canonical(self, name: str) -> str:
+        person = self.person(name)
+        return person.name if person else name
+
+
+def build_directory(
+    registry: Registry, guests: Iterable[str]
+) -> tuple[Directory, list[RegistryProblem]]:
+    """Registry people first, then every guest not yet known; then the books."""
+    directory = Directory()
+    problems: list[RegistryProblem] = []
+    slugs: set[str] = set()
+
+    def unique(slug: str) -> str:
+        base, number = slug, 2
+        while slug in slugs:
+            slug, number = f"{base}-{number}", number + 1
+        slugs.add(slug)
+        return slug
+
+    for entry in registry.people:
+        if directory.person(entry.name):
+            problems.append(RegistryProblem(entry.line, "registry",
+                                            f"{entry.name!r} is in the registry twice"))
+            continue
+        person = Person(unique(entry.slug or slugify(entry.name)), entry.name, entry.aliases,
+                        entry.links, entry.bio)
+        directory.people[person.slug] = person
+        for spelling in (entry.name, *entry.aliases):
+            owner = directory.names.setdefault(name_key(spelling), person.slug)
+            if owner != person.slug:
+                problems.append(RegistryProblem(
+                    entry.line, "registry",
+                    f"alias {spelling!r} of {entry.name!r} is already "
+                    f"{directory.people[owner].name!r}'s; ignored"))
+    for guest in guests:
+        if guest.strip() and not directory.person(guest):
+            person = Person(unique(slugify(guest)), guest)
+            directory.people[person.slug] = person
+            directory.names[name_key(guest)] = person.slug
+    for entry in registry.books:
+        book = Book(unique("book-" + (entry.slug or slugify(entry.title))), entry.title,
+                    tuple(directory.canonical(author) for author in entry.authors), entry.link)
+        directory.books[book.slug] = book
+        for spelling in (entry.title, *entry.aliases):
+            owner = directory.titles.setdefault(name_key(spelling), book.slug)
+            if owner != book.slug:
+                problems.append(RegistryProblem(entry.line, "registry",
+                                                f"book title {spelling!r} is in the registry "
+                                                "twice"))
+    return directory, problems

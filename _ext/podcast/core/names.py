@@ -1,0 +1,88 @@
+"""People's names: how they are split, cleaned, compared and made into slugs,
+and what reads as one. No Sphinx here."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_GUEST_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b)\s*")
+# What surrounds a guest's name in a title but is not the name: "(Weights & Biases)",
+# "(Part 2)", "Dr.", ", PhD".
+_ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|sir)\b\.?\s+", re.IGNORECASE)
+_PART = r"(?:part|pt\.?)\s*(?:\d+|[ivx]+)"
+_TRAILING_PART = re.compile(rf"\s+{_PART}$", re.IGNORECASE)
+_NOT_A_NAME = re.compile(rf"^(?:ph\.?\s?d\.?|m\.?d\.?|mba|jr\.?|sr\.?|{_PART})$",
+                         re.IGNORECASE)
+# Words that make a capitalised phrase something other than a person's name.
+_NOT_NAME_WORDS = frozenset("""
+    a an and the of for in on at to with from by vs
+    website site homepage page profile blog newsletter podcast channel documentation docs
+    paper papers article book books course talk keynote video interview episode
+    github linkedin twitter medium substack youtube google scholar
+    learning machine deep data science research lab labs institute university college school
+    company inc ltd foundation group team project library framework model models network
+    networks engine tools toolkit platform cloud api open source home
+""".split())
+_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "la", "le",
+                             "du", "dos", "bin", "al", "ter", "ten", "y", "jr.", "sr."})
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
+
+
+def normalise_space(text: str) -> str:
+    """Collapse the doubled spaces and line breaks that wrapped YAML titles carry."""
+    return " ".join(text.split())
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """``"Ann Lee & Bo Chen"`` -> both names; a single name stays whole.
+
+    Asides are no part of a name: ``"Dr. Ann Lee (Part 2)"`` is Ann Lee.
+    """
+    names = map(clean_name, _GUEST_SEPARATORS.split(_ASIDE.sub(" ", text)))
+    return tuple(name for name in names if name and not _NOT_A_NAME.match(name))
+
+
+def clean_name(name: str) -> str:
+    """``Dr. Ann Lee Part 2`` -> ``Ann Lee``."""
+    return _TRAILING_PART.sub("", _HONORIFIC.sub("", normalise_space(name)))
+
+
+def name_key(text: str) -> str:
+    """How names compare: case, accents, punctuation and spacing do not matter."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    words = re.findall(r"\w+", bare.casefold())
+    return " ".join(words)
+
+
+def slugify(text: str) -> str:
+    """A URL-safe, readable slug: ``José Núñez`` -> ``jose-nunez``."""
+    ascii_slug = "-".join(name_key(text).encode("ascii", "ignore").decode().split())
+    ascii_slug = re.sub(r"[^a-z0-9-]+", "", ascii_slug).strip("-")
+    if ascii_slug:
+        return ascii_slug
+    # a name in a script with no ASCII letters keeps its own letters
+    return "-".join(re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())) or "x"
+
+
+def looks_like_name(text: str) -> bool:
+    """Two to four capitalised words, such as ``Art Palmer`` or ``Chris Van Pelt``."""
+    words = text.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    capitalised = 0
+    for word in words:
+        if word.casefold() in _NAME_PARTICLES:
+            continue
+        if not _NAME_WORD.match(word) or word.casefold() in _NOT_NAME_WORDS:
+            return False
+        if re.search(r"['’]s$", word):  # "Sebastian's Magazine" is his, not him
+            return False
+        if len(word) > 1 and word.isupper():  # an acronym: "Explosion AI"
+            return False
+        if not word[0].isupper():
+            return False
+        capitalised += 1
+    return capitalised >= 2

@@ -1,0 +1,4 @@
+"""Publishing: what leaves the site besides its pages. Feeds, JSON-LD and
+social cards, JSON chapters, the sitemap, redirects from the old URLs.
+Imports every layer below.
+"""
