@@ -1,19 +1,32 @@
-"""What a list item refers to: books under a books heading, with or without a known author."""
+"""What a list item names: people by the evidence, books and their authors, episodes."""
 
 import pytest
 from podcast.core.directory import build_directory
-from podcast.core.recognition import ItemFacts, classify, connect_person
+from podcast.core.evidence import judge, personal_page
+from podcast.core.recognition import ItemFacts, Known, classify, connect_person
 from podcast.core.registry import Registry
 
-DIRECTORY, _ = build_directory(Registry(), ["Sebastian Raschka"])
+DIRECTORY, _ = build_directory(Registry(), ["Sebastian Raschka", "Ines Montani"])
+KNOWN = Known(DIRECTORY, {"74AsJ7RET20": "episodes/ines"}, ("Sebastian Raschka",))
 BOOKS = "Sebastian's Books"
+REFERENCES = "References from the Episode"
+SHOP = "https://amzn.to/3xyz"
 
 
-def book(text, link_text="", url="", heading=BOOKS):
-    mention = classify(ItemFacts(text, link_text, url, heading), DIRECTORY, {},
-                       guests=("Sebastian Raschka",))
-    assert mention.kind == "book", text
-    return mention.book.title, mention.book.authors
+def names(text, link_text="", url="", heading=REFERENCES, children=(), known=KNOWN):
+    """What the item names: (kind, name or title, new person's strength)."""
+    found = []
+    for mention in classify(ItemFacts(text, link_text, url, heading), list(children), known):
+        if mention.kind == "book":
+            book = mention.book or DIRECTORY.books[mention.target]
+            found.append(("book", book.title, book.authors))
+        elif mention.kind == "person":
+            strength = "known" if mention.target else (
+                "weak" if mention.verdict.weak else "strong")
+            found.append(("person", mention.name, strength))
+        else:
+            found.append((mention.kind, mention.target, None))
+    return found
 
 
 @pytest.mark.parametrize(
@@ -22,7 +35,7 @@ def book(text, link_text="", url="", heading=BOOKS):
         # the heading's person when the item names nobody
         ("Machine Learning Q and AI", "Machine Learning Q and AI", "Machine Learning Q and AI",
          ("Sebastian Raschka",)),
-        # an unknown author after a dash or "by"
+        # an author after a dash or "by"
         ("Designing Machine Learning Systems - Chip Huyen", "",
          "Designing Machine Learning Systems", ("Chip Huyen",)),
         ("Thinking, Fast and Slow by Daniel Kahneman", "", "Thinking, Fast and Slow",
@@ -31,6 +44,9 @@ def book(text, link_text="", url="", heading=BOOKS):
          "The Emperor of All Maladies", ("Siddhartha Mukherjee",)),
         ("Deep Learning by Ian Goodfellow, Yoshua Bengio and Aaron Courville", "Deep Learning",
          "Deep Learning", ("Ian Goodfellow", "Yoshua Bengio", "Aaron Courville")),
+        # the author first, the name side decided by the evidence
+        ("Chip Huyen - Designing Machine Learning Systems", "",
+         "Designing Machine Learning Systems", ("Chip Huyen",)),
         # a subtitle is no author, however much it reads like a name (the heading's is)
         ("Human Compatible - Artificial Intelligence and the Problem of Control", "",
          "Human Compatible", ("Sebastian Raschka",)),
@@ -42,28 +58,115 @@ def book(text, link_text="", url="", heading=BOOKS):
          ("Sebastian Raschka",)),
     ],
 )
-def test_books_and_their_authors(text, link_text, title, authors):
-    assert book(text, link_text) == (title, authors)
+def test_books_under_a_books_heading_and_their_authors(text, link_text, title, authors):
+    assert names(text, link_text, heading=BOOKS)[0] == ("book", title, authors)
+
+
+def test_a_shop_link_makes_a_book_with_its_author_read_from_either_side():
+    assert names("Co-Intelligence - Ethan Mollick", "Co-Intelligence - Ethan Mollick", SHOP) == [
+        ("book", "Co-Intelligence", ("Ethan Mollick",)), ("person", "Ethan Mollick", "strong")]
+    # Author - [Title](shop): the link's own text is the title
+    assert names("Ethan Mollick - Co-Intelligence", "Co-Intelligence", SHOP) == [
+        ("book", "Co-Intelligence", ("Ethan Mollick",)), ("person", "Ethan Mollick", "strong")]
 
 
 def test_one_book_written_two_ways_is_one_book():
-    by = classify(ItemFacts("Thinking, Fast and Slow by Daniel Kahneman", heading=BOOKS),
-                  DIRECTORY, {})
-    dash = classify(ItemFacts("Thinking, Fast and Slow - Daniel Kahneman", heading=BOOKS),
-                    DIRECTORY, {})
-    assert by.target == dash.target == "book-thinking-fast-and-slow"
+    by = classify(ItemFacts("Thinking, Fast and Slow by Daniel Kahneman", heading=BOOKS), [],
+                  KNOWN)
+    dash = classify(ItemFacts("Thinking, Fast and Slow - Daniel Kahneman", heading=BOOKS), [],
+                    KNOWN)
+    assert by[0].target == dash[0].target == "book-thinking-fast-and-slow"
+
+
+def test_a_product_beside_a_person_is_no_book():
+    assert names("Sebastian Raschka - MLxtend") == [("person", "Sebastian Raschka", "known")]
+    assert names("Ann Lee - Deep Learning Notes") == [("person", "Ann Lee", "weak")] or \
+        names("Ann Lee - Deep Learning Notes") == []
+    # ...unless another item made that title a book
+    titled = Known(DIRECTORY, {}, (), frozenset({"mlxtend"}))
+    assert names("Sebastian Raschka - MLxtend", known=titled)[0][0] == "book"
 
 
 @pytest.mark.parametrize(
-    ("text", "kind"),
+    ("text", "link_text", "url", "expected"),
     [
-        ("Art Palmer", "unknown"),  # a name nobody knows yet: listed for the registry
-        ("Sebastian's Magazine", "none"),  # a possessive is no name
-        ("Ann Lee’s Newsletter", "none"),
+        # a profile page, or a site named after them, and a given name
+        ("Art Palmer", "Art Palmer",
+         "https://www.biochem.cuimc.columbia.edu/profile/arthur-g-palmer-iii-phd", "strong"),
+        ("Deborah Marks", "Deborah Marks", "https://sysbio.med.harvard.edu/debora-marks",
+         "strong"),
+        ("Andrej Karpathy", "Andrej Karpathy", "https://karpathy.ai/", "strong"),
+        ("Paige Bailey", "Paige Bailey", "https://github.com/dynamicwebpaige", "strong"),
+        # Name, Company, Role; Name - what they are known for
+        ("Jay Alammar, Cohere, Director of Engineering", "", "", "strong"),
+        ("Yann LeCun - Turing Award winner and professor at NYU", "", "", "strong"),
+        # a bare name: a given name and nothing else is weak evidence
+        ("Andrew Ng", "", "", "weak"),
+        ("Alexander Rives", "Alexander Rives", "https://www.forbes.com/sites/x/2023/08/25/y/",
+         "weak"),
     ],
 )
-def test_what_reads_as_an_unknown_name(text, kind):
-    assert classify(ItemFacts(text, text, "https://example.org/"), DIRECTORY, {}).kind == kind
+def test_people_by_the_evidence(text, link_text, url, expected):
+    found = names(text, link_text, url)
+    assert [strength for kind, _, strength in found if kind == "person"] == [expected], found
+
+
+@pytest.mark.parametrize(
+    ("text", "link_text", "url"),
+    [
+        ("Explosion AI", "Explosion AI", "https://explosion.ai/"),
+        ("Hugging Face", "Hugging Face", "https://huggingface.co/"),  # its own site, no name
+        ("Lightning AI", "Lightning AI", "https://lightning.ai/"),
+        ("AlphaFold", "AlphaFold", "https://www.nature.com/articles/s41586-021-03819-2"),
+        ("Claude Code", "", ""),  # a given name, then a product's word
+        ("Ray Tune", "Ray Tune", "https://docs.ray.io/en/latest/tune/index.html"),
+        ("Grace Hopper Celebration", "", ""),
+        ("Stanford University", "", ""),
+        ("Applied NLP Thinking", "Applied NLP Thinking", "https://explosion.ai/blog/x"),
+        ("Personal Website", "Personal Website", "https://www.maartengrootendorst.com/"),
+        ("Google Scholar Profile", "Google Scholar Profile",
+         "https://scholar.google.com/citations?user=57GA3A8AAAAJ"),
+        ("Sebastian's Magazine", "Sebastian's Magazine", "https://example.org/"),
+        ("Ann Lee’s Newsletter", "Ann Lee’s Newsletter", "https://example.org/"),
+        ("New York", "", ""),
+        ("Weights & Biases, the MLOps company its co-founder built", "", ""),
+    ],
+)
+def test_companies_products_places_and_section_words_are_nobody(text, link_text, url):
+    assert not [found for found in names(text, link_text, url) if found[0] == "person"]
+
+
+def test_a_talk_on_another_episodes_video_names_the_episode_and_the_person():
+    assert names("Ines Montani - How to Ignore Most Startup Advice",
+                 "Ines Montani - How to Ignore Most Startup Advice",
+                 "https://www.youtube.com/watch?v=74AsJ7RET20") == [
+        ("episode", "episodes/ines", None), ("person", "Ines Montani", "known")]
+
+
+def test_two_people_in_one_item():
+    assert names("Ann Lee and Bo Chen - co-founders of Example") == [
+        ("person", "Ann Lee", "strong"), ("person", "Bo Chen", "strong")]
+
+
+def test_a_name_whose_nested_item_links_an_episode_is_a_person():
+    child = ItemFacts("Episode 7", "Episode 7", "https://youtu.be/74AsJ7RET20", nested=True,
+                      parent=0)
+    assert names("Maarten Grootendorst", children=[child]) == [
+        ("person", "Maarten Grootendorst", "strong")]
+
+
+def test_the_registry_says_who_is_nobody():
+    directory, _ = build_directory(Registry(not_people=("Andrew Ng",)), [])
+    assert names("Andrew Ng", known=Known(directory)) == []
+
+
+def test_personal_pages():
+    assert personal_page("https://www.linkedin.com/in/sethplevine", "Seth Levine")
+    assert personal_page("https://twitter.com/nlp_nerd", "Seth Levine")
+    assert personal_page("https://chem.yale.edu/faculty/j-patrick-loria", "Patrick Loria")
+    assert not personal_page("https://github.com/explosion/confection", "Ann Lee")
+    assert not personal_page("https://www.youtube.com/watch?v=x", "Ann Lee")
+    assert not judge("Ann Lee").person  # a given name alone, in an item that says more
 
 
 def test_connect_with_a_first_name_two_guests_share_is_nobody():

@@ -76,8 +76,16 @@ def test_books_under_a_books_heading_by_link_and_by_title_author(site):
     assert entries["book-compilers-made-easy"].startswith("Compilers Made Easy by Grace Hopper")
     # a book shop link, no heading
     assert entries["book-some-book"].startswith("Some Book")
-    # "Title - Author" with a known author
-    assert entries["book-thinking-in-systems"].startswith("Thinking in Systems by Ada Lovelace")
+    # "Title - Author" with no shop link, no books heading, no known title: no book,
+    # a mention of its author
+    assert "book-thinking-in-systems" not in entries
+    assert "ada-lovelace" in [a["href"].rsplit("/", 1)[-1].removesuffix(".html") for a in next(
+        li for li in page(site, GRACE).select("li") if "Thinking in Systems" in li.get_text()
+    ).find_all("a")]
+    # [Title - Author](shop) and Author - [Title](shop): one book, its author a person
+    assert entries["book-co-intelligence"].startswith("Co-Intelligence by Ethan Mollick")
+    mollick = text(site, "people/ethan-mollick")
+    assert "Books Co-Intelligence" in mollick and "Mentioned in #4" in mollick
     # a registry title
     assert "by Douglas Hofstadter — in #2" in entries[
         "book-godel-escher-bach-an-eternal-golden-braid"]
@@ -90,11 +98,55 @@ def test_a_book_is_no_mention_of_a_name_in_its_title(site):
     assert "kurt-godel" not in person_links(site, GRACE, "#references-and-resources")
 
 
-def test_unknown_names_are_summarised(site):
+def test_people_decided_on_weak_evidence_are_reported(site):
     status = strip_escape_sequences(site.status.getvalue())
-    assert "1 reference item(s) look like a person's name but are not known" in status
+    assert "2 name(s) were taken for people on weak evidence" in status
     assert re.search(r"Art Palmer\s+\(.*2023-01-09-ada\.md:\d+\)", status)
+    assert re.search(r"Kenji Tanaka\s+\(.*2023-04-01-patterns\.md:\d+\)", status)
+    assert "Jay Alammar" not in status  # strong evidence: not reported
     assert "Art Palmer" not in warnings(site)
+
+
+PATTERNS = "episodes/2023-04-01-patterns"
+
+
+def test_people_recognised_from_what_the_posts_say(site):
+    people = person_links(site, PATTERNS, "#references")
+    # Name, Company, Role; Name - what they are known for; a name whose nested item
+    # links an episode; a talk on another episode's video; a name beside a product;
+    # two names in one item
+    for slug in ("jay-alammar", "yann-lecun", "maarten-grootendorst", "jose-nunez",
+                 "kenji-tanaka", "moshe-wasserblat", "priya-raman", "bo-chen",
+                 "ethan-mollick"):
+        assert slug in people, slug
+        assert (site.outdir / "people" / f"{slug}.html").is_file()
+    assert "Mentioned in #4 Patterns" in text(site, "people/jay-alammar")
+    # companies and products are nobody
+    assert not (site.outdir / "people" / "explosion-ai.html").exists()
+    assert not (site.outdir / "people" / "claude-code.html").exists()
+    index = text(site, "people/index")
+    assert "Jay Alammar" in index and "Claude Code" not in index
+
+
+def test_one_item_names_several_things(site):
+    items = page(site, PATTERNS).select("#references > ul > li")
+    talk = next(li for li in items if "Search Talk" in li.get_text())
+    hrefs = [a["href"] for a in talk.find_all("a")]
+    assert hrefs == ["https://www.youtube.com/watch?v=AAAAAAAAAA2", "2023-02-01-grace.html",
+                     "../people/jose-nunez.html"]
+    two = next(li for li in items if "Priya Raman" in li.get_text())
+    assert [a.get_text() for a in two.find_all("a")] == ["Priya Raman", "Bo Chen"]
+    product = next(li for li in items if "FastTokenizer" in li.get_text())
+    assert [a["href"] for a in product.find_all("a")] == ["../people/kenji-tanaka.html"]
+    assert "FastTokenizer" not in text(site, "books/index")
+
+
+def test_a_recognised_persons_own_page_joins_their_links(build):
+    app = build(testroot="people", files={"episodes/2023-04-01-patterns.md": (
+        "---\ntitle: 'Patterns | Learning from Machine Learning #4'\n---\n\n"
+        "## References\n\n- [Art Palmer](https://chem.example.edu/faculty/art-palmer)\n")})
+    links = page(app, "people/art-palmer").select(".podcast-person-links a")
+    assert [a["href"] for a in links] == ["https://chem.example.edu/faculty/art-palmer"]
 
 
 def test_accented_names(site):
@@ -136,7 +188,7 @@ def test_episode_block_lists_people_and_books(site):
     block = text(site, GRACE, ".podcast-people-block")
     assert "Guests: Grace Hopper" in block
     assert "People mentioned: Ada Lovelace , Moshe Wasserblat" in block
-    assert "Compilers Made Easy" in block and "Thinking in Systems" in block
+    assert "Compilers Made Easy" in block and "Thinking in Systems" not in block
 
 
 def test_explicit_roles(site):
@@ -227,17 +279,22 @@ def test_a_prose_edit_rewrites_only_its_page_and_later_edits_still_count(build, 
     assert "More prose." in text(app, GRACE)
     # a reference edited afterwards still reaches the person pages
     app = build(testroot="people", files={f"{GRACE}.md": edited.replace(
-        "- [Ada Lovelace](https://example.org/ada)\n", "")})
+        "- [Ada Lovelace](https://example.org/ada)\n", "").replace(
+        "- Thinking in Systems - Ada Lovelace\n", "")})
     assert "people/ada-lovelace" in written(app)
     assert "Mentioned in" not in text(app, "people/ada-lovelace")
 
 
-def test_removing_an_episode_removes_its_guest(build):
+def test_removing_an_episode_removes_its_guest_and_its_mentions(build):
     build(testroot="people")
     app = build(testroot="people", remove=[f"{GRACE}.md"])
-    assert not (app.srcdir / "people" / "grace-hopper.md").exists()
-    assert "Grace Hopper" not in text(app, "people/index")
-    assert "grace-hopper" not in person_links(app, ADA, "#references-from-the-episode")
+    # still named in Ada's post: a person, no longer a guest
+    assert "Guest on" not in text(app, "people/grace-hopper")
+    assert "Grace Hopper ★" not in text(app, "people/index")
+    app = build(testroot="people", remove=[f"{ADA}.md"])
+    for slug in ("grace-hopper", "art-palmer"):  # named in Ada's post only
+        assert not (app.srcdir / "people" / f"{slug}.md").exists()
+        assert slug not in text(app, "people/index")
     assert "Mentioned in" not in text(app, "people/ada-lovelace")
     # the explicit reference to her now warns
     assert "podcast:person reference target not found: Grace Hopper" in warnings(app)
@@ -265,3 +322,18 @@ def test_an_edited_connect_link_reaches_the_persons_page(build, rootdir):
     assert "people/zoe-muller" in written(app)
     assert [a["href"] for a in page(app, "people/zoe-muller").select(
         ".podcast-person-links a")] == ["https://example.org/zoe-new"]
+
+
+@pytest.mark.parametrize("testroot", ["people", "site", "chapters"])
+def test_lists_read_before_reading_are_the_lists_reading_records(build, testroot):
+    """The people pages come from the Markdown's lists, read before Sphinx reads
+    the posts; the links from the lists reading records. Both see the same items."""
+    from podcast.core.lists import list_items
+
+    app = build(testroot=testroot)
+    items = app.env.get_domain("podcast").items
+    episodes = [docname for docname in app.env.found_docs if docname.startswith("episodes/")]
+    assert episodes
+    for docname in episodes:
+        source = app.env.doc2path(docname).read_text(encoding="utf-8")
+        assert list_items(source) == items.get(docname, []), docname

@@ -46,9 +46,9 @@ def add_static_path(app: Sphinx) -> None:
 
 def generate_sources(app: Sphinx) -> None:
     """``builder-inited``: the pages made from the posts, before reading."""
-    episodes = prescan.scan(app)
-    archive.generate(app, episodes)
-    people.generate(app, known_people.make_directory(app, episodes))
+    posts = prescan.scan(app)
+    archive.generate(app, [episode for episode, _ in posts])
+    people.generate(app, known_people.make_directory(app, posts))
 
 
 def setup(app: Sphinx) -> dict:

@@ -17,6 +17,10 @@ class Person:
     aliases: tuple[str, ...] = ()
     links: tuple[tuple[str, str], ...] = ()
     bio: str = ""
+    # for a person recognised in a post: why, where, and whether on weak evidence
+    reasons: tuple[str, ...] = ()
+    found: tuple[str, int] = ("", 0)  # docname, line
+    weak: bool = False
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class Directory:
     books: dict[str, Book] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # name_key -> person slug
     titles: dict[str, str] = field(default_factory=dict)  # name_key -> book slug
+    not_people: frozenset[str] = frozenset()  # name_key of names the host says are nobody
 
     def person(self, text: str | None) -> Person | None:
         if not text:
@@ -52,29 +57,34 @@ class Directory:
         person = self.person(name)
         return person.name if person else name
 
+    def unique_slug(self, slug: str) -> str:
+        base, number = slug, 2
+        while slug in self.people or slug in self.books:
+            slug, number = f"{base}-{number}", number + 1
+        return slug
+
+    def add_person(self, name: str, **facts) -> Person:
+        """A person not yet known, under the first free slug of their name."""
+        person = Person(self.unique_slug(slugify(name)), name, **facts)
+        self.people[person.slug] = person
+        self.names[name_key(name)] = person.slug
+        return person
+
 
 def build_directory(
     registry: Registry, guests: Iterable[str]
 ) -> tuple[Directory, list[RegistryProblem]]:
-    """Registry people first, then every guest not yet known; then the books."""
-    directory = Directory()
+    """Registry people first, then every guest not yet known; then the books.
+    (People the posts' lists name join later, see ``add_person``.)"""
+    directory = Directory(not_people=frozenset(name_key(name) for name in registry.not_people))
     problems: list[RegistryProblem] = []
-    slugs: set[str] = set()
-
-    def unique(slug: str) -> str:
-        base, number = slug, 2
-        while slug in slugs:
-            slug, number = f"{base}-{number}", number + 1
-        slugs.add(slug)
-        return slug
-
     for entry in registry.people:
         if directory.person(entry.name):
             problems.append(RegistryProblem(entry.line, "registry",
                                             f"{entry.name!r} is in the registry twice"))
             continue
-        person = Person(unique(entry.slug or slugify(entry.name)), entry.name, entry.aliases,
-                        entry.links, entry.bio)
+        person = Person(directory.unique_slug(entry.slug or slugify(entry.name)), entry.name,
+                        entry.aliases, entry.links, entry.bio)
         directory.people[person.slug] = person
         for spelling in (entry.name, *entry.aliases):
             owner = directory.names.setdefault(name_key(spelling), person.slug)
@@ -85,11 +95,10 @@ def build_directory(
                     f"{directory.people[owner].name!r}'s; ignored"))
     for guest in guests:
         if guest.strip() and not directory.person(guest):
-            person = Person(unique(slugify(guest)), guest)
-            directory.people[person.slug] = person
-            directory.names[name_key(guest)] = person.slug
+            directory.add_person(guest)
     for entry in registry.books:
-        book = Book(unique("book-" + (entry.slug or slugify(entry.title))), entry.title,
+        book = Book(directory.unique_slug("book-" + (entry.slug or slugify(entry.title))),
+                    entry.title,
                     tuple(directory.canonical(author) for author in entry.authors), entry.link)
         directory.books[book.slug] = book
         for spelling in (entry.title, *entry.aliases):

@@ -1,8 +1,11 @@
 """People's names: how they are split, cleaned, compared and made into slugs,
-and what reads as one. No Sphinx here."""
+what reads as one, and the given names of many languages. No Sphinx here."""
 
 from __future__ import annotations
 
+import functools
+import importlib
+import pkgutil
 import re
 import unicodedata
 
@@ -24,7 +27,23 @@ _NOT_NAME_WORDS = frozenset("""
     learning machine deep data science research lab labs institute university college school
     company inc ltd foundation group team project library framework model models network
     networks engine tools toolkit platform cloud api open source home
+    conference summit award prize lecture lectures series workshop meetup festival celebration
+    center centre hospital academy museum journal review magazine press times news weekly
+    report guide handbook notes cookbook primer tutorial introduction fundamentals principles
+    dataset datasets benchmark leaderboard challenge competition hackathon street avenue road
+    park station bridge island valley river city county state tech technologies labs studio
+    ventures capital partners systems solutions software analytics robotics studios games
 """.split())
+# Words that end product names: "Claude Code", "Ray Tune", "Gemini Pro" (never first:
+# "Max Tegmark" is a person).
+_PRODUCT_WORDS = frozenset("""
+    code tune serve train data core pro plus max mini nano micro flash ultra lite turbo
+    chat copilot assistant agent agents bot notebook notebooks hub app apps kit sdk cli os
+    studio cloud desktop mobile web server client edge vision voice search lens maps drive
+    docs sheets slides forms translate one two three prime premium enterprise online
+""".split())
+# Name prefixes that keep a capital inside a word: McDonald, MacKay, LeCun, DiCaprio, O'Neil.
+_INNER_CAPITAL_NAME = re.compile(r"^(?:Mc|Mac|Le|La|De|Di|Da|Du|Van|Von|O['’]|D['’])[A-Z]")
 _NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "del", "la", "le",
                              "du", "dos", "bin", "al", "ter", "ten", "y", "jr.", "sr."})
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
@@ -74,8 +93,8 @@ def looks_like_name(text: str) -> bool:
         return False
     capitalised = 0
     for word in words:
-        if word.casefold() in _NAME_PARTICLES:
-            continue
+        if word.casefold() in _NAME_PARTICLES or re.fullmatch(r"[^\W\d_]\.", word):
+            continue  # "van", "de", an initial such as "J."
         if not _NAME_WORD.match(word) or word.casefold() in _NOT_NAME_WORDS:
             return False
         if re.search(r"['’]s$", word):  # "Sebastian's Magazine" is his, not him
@@ -84,5 +103,33 @@ def looks_like_name(text: str) -> bool:
             return False
         if not word[0].isupper():
             return False
+        if any(char.isupper() for char in word[1:]) and not _INNER_CAPITAL_NAME.match(word):
+            return False  # a product's camel case: "AlphaFold", "LangChain"
+        if capitalised and word.casefold() in _PRODUCT_WORDS:
+            return False
         capitalised += 1
     return capitalised >= 2
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """The first names of every language Faker knows (about 31,000, MIT licensed),
+    as ``name_key`` compares them. Loaded once, when first asked for."""
+    import faker.providers.person as person  # its locales are modules of this package
+
+    found: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"),
+                           "Provider", None)
+        for attribute, names in vars(provider).items() if provider else ():
+            if attribute.startswith(("first_name", "first_romanized")) and isinstance(
+                    names, tuple | list | dict | set | frozenset):
+                found.update(name_key(name) for name in names if isinstance(name, str))
+    found.discard("")
+    return frozenset(found)
+
+
+def given_name(name: str) -> bool:
+    """The name's first word (past initials such as ``J.``) is a given name."""
+    words = [word for word in name.split() if len(word.rstrip(".")) > 1]
+    return bool(words) and name_key(words[0]) in _given_names()

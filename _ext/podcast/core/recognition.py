@@ -1,17 +1,20 @@
 """Recognising people, books and episodes in the items of a post's lists.
 
 Pure functions and plain data, no Sphinx: what one list item says
-(``ItemFacts``) and the rules that decide what it refers to (``classify``),
-given the directory of known people and books.
+(``ItemFacts``) and the rules that decide what it names (``classify``): an
+episode (a link to its video), a book (a shop link, a books heading, a known
+title) and its authors, people (known ones, or phrases the evidence says are
+people, see ``evidence``). One item may name several.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from .directory import Book, Directory, Person
+from .evidence import Verdict, judge
 from .names import looks_like_name, name_key, slugify, split_names
 from .urls import youtube_id_from
 
@@ -31,13 +34,16 @@ _CONNECT_HEADING = re.compile(r"^connect\s+with\s+(?P<who>.+?)$", re.IGNORECASE)
 _BOOKS_HEADING = re.compile(r"\bbooks?\b|\breading list\b", re.IGNORECASE)
 _POSSESSIVE_BOOKS = re.compile(r"^(?P<who>.+?)['’]s?\s+books?\b", re.IGNORECASE)
 _LEAD_SEPARATOR = re.compile(r"\s+[-–—]\s+|,|:|\s+by\s+")
+_POSSESSIVE = re.compile(r"^(?P<who>.+?)['’]s?\s+\S")
+_BY = re.compile(r"\s+by\s+")
 _DASH = re.compile(r"\s+[-–—]\s+")
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 
 
 @dataclass(frozen=True)
 class ItemFacts:
-    """What one list item says, read off the page at reading time."""
+    """What one list item says: read off the doctree while reading, and off the
+    Markdown before it (``lists``), the same either way."""
 
     text: str  # the item's first paragraph, as text
     link_text: str = ""  # the text of its first link, if any
@@ -45,18 +51,30 @@ class ItemFacts:
     heading: str = ""  # the title of the section the list is in
     line: int = 0
     nested: bool = False  # under another item
+    parent: int = -1  # the index of the item it is nested under, if recorded
 
 
 @dataclass(frozen=True)
 class Mention:
-    """What an item refers to. ``kind``: person, book, episode or unknown."""
+    """One thing an item names. ``kind``: person, book or episode."""
 
     kind: str
-    target: str = ""  # person slug, book slug or episode docname
-    name: str = ""  # the words that name it in the item (to link them)
-    in_link: bool = False  # the name is the item's link text
+    target: str = ""  # person slug, book slug or episode docname; "" for a new person
+    name: str = ""  # the words that name it in the item
+    in_link: bool = False  # the name is in the item's link text
     book: Book | None = None  # for a book that is not in the registry
     text: str = ""  # the item's text, shown on the person's page
+    verdict: Verdict | None = None  # for a person not known yet: why they are one
+
+
+@dataclass(frozen=True)
+class Known:
+    """What classifying an item may use besides the item."""
+
+    directory: Directory
+    videos: dict[str, str] = field(default_factory=dict)  # YouTube ID -> episode docname
+    guests: tuple[str, ...] = ()  # the episode's own guests
+    titles: frozenset[str] = frozenset()  # name_key of book titles other items made books
 
 
 def lead(text: str) -> str:
@@ -77,46 +95,6 @@ def _host_in(url: str, hosts: tuple[str, ...]) -> bool:
     return any(host == entry or host.endswith("." + entry) or
                (entry.endswith(".") and (host.startswith(entry) or f".{entry}" in host))
                for entry in hosts)
-
-
-def title_and_author(text: str, directory: Directory) -> tuple[str, Person] | None:
-    """``Title - Author``, ``Author - Title`` or ``Title by Author``, with a known author."""
-    by = re.split(r"\s+by\s+", text, maxsplit=1)
-    if len(by) == 2 and directory.person(lead(by[1])):
-        return by[0].strip(), directory.person(lead(by[1]))
-    sides = [side.strip() for side in _DASH.split(text, maxsplit=1)]
-    if len(sides) == 2:
-        for title, author in ((sides[0], sides[1]), (sides[1], sides[0])):
-            # a title starts like one: "Ann Lee - on search" is a note about Ann Lee
-            if directory.person(author) and re.match(r"[\d\"“'‘]|[^\W\d_]", title) and (
-                    title[:1].upper() == title[:1]):
-                return title, directory.person(author)
-    return None
-
-
-def book_and_authors(facts: ItemFacts) -> tuple[str, tuple[str, ...]]:
-    """A book item's title and authors when no author is known: ``Title by A and B``
-    or ``Title - Author``, the author reading as a name. (``Author - Title`` is not
-    guessed: ``Human Compatible - Artificial Intelligence and ...`` is a title and
-    its subtitle.) The link's text, if any, is the title."""
-    by = re.split(r"\s+by\s+", facts.text, maxsplit=1)
-    if len(by) == 2:
-        authors = tuple(name for name in split_names(by[1]) if looks_like_name(name))
-        if authors:
-            return facts.link_text or by[0], authors
-    sides = [side.strip() for side in _DASH.split(facts.text, maxsplit=1)]
-    if len(sides) == 2 and looks_like_name(sides[1]) and not looks_like_name(sides[0]):
-        return facts.link_text or sides[0], (sides[1],)
-    return facts.link_text or sides[0], ()
-
-
-def _not_a_book(url: str) -> bool:
-    """Talks, code, papers and posts: what a link beside a name usually is."""
-    if not url:
-        return False
-    path = urlsplit(url).path.casefold()
-    return _host_in(url, NOT_BOOK_HOSTS) or any(
-        part in path for part in ("/blog", "/p/", "/posts/", "/watch"))
 
 
 def _person_named(who: str, directory: Directory, guests: tuple[str, ...]) -> Person | None:
@@ -143,55 +121,140 @@ def connect_person(heading: str, directory: Directory,
     return _person_named(match["who"], directory, guests) if match else None
 
 
-def _book_mention(facts: ItemFacts, directory: Directory, title: str,
-                  authors: tuple[str, ...]) -> Mention:
-    registered = directory.book(title)
-    if registered:
-        return Mention("book", registered.slug, text=facts.text)
-    title = title.strip().strip("\"“”'")
-    book = Book("book-" + slugify(title), title, authors, facts.url)
-    return Mention("book", book.slug, book=book, text=facts.text)
+def _person(name: str, known: Known, text: str, in_link: bool, **signs) -> Mention | None:
+    """``name`` as a person: a known one, or one the evidence makes a person."""
+    name = " ".join(name.split()).strip("\"“”'‘’")
+    if not name or name_key(name) in known.directory.not_people:
+        return None
+    person = known.directory.person(name)
+    if person:
+        return Mention("person", person.slug, name, in_link, text=text)
+    verdict = judge(name, **signs)
+    return Mention("person", "", name, in_link, text=text, verdict=verdict) if (
+        verdict.person) else None
 
 
-def classify(facts: ItemFacts, directory: Directory, videos: dict[str, str],
-             guests: tuple[str, ...] = ()) -> Mention:
-    """Decide what one list item refers to. Books first: an item that is a book
-    is a book even when its leading words are a name."""
+def _readings(phrase: str) -> list[list[str]]:
+    """Ways a phrase may name people, the closest first: the whole phrase, its
+    owner (``Ann Lee's Website``), its leading words, each name of ``A and B``,
+    what follows its dash (``Thinking in Systems - Ann Lee``)."""
+    readings = [[phrase]]
+    possessive = _POSSESSIVE.match(phrase)
+    if possessive:
+        readings.append([possessive["who"]])
+    head = lead(phrase)
+    if head and head != phrase:
+        readings.append([head])
+    names = list(split_names(head))
+    if len(names) > 1:
+        readings.append(names)
+    sides = _sides(phrase)
+    if len(sides) == 2:
+        readings.append([lead(sides[1])])
+    return readings
+
+
+def _people(facts: ItemFacts, children: list[ItemFacts], known: Known) -> list[Mention]:
+    """The people an item names in its link text and in its leading words."""
+    context = " ".join([facts.text, *(child.text for child in children)])
+    episode_child = any(youtube_id_from(child.url) in known.videos
+                        for child in children if child.url)
+    sources = []  # (phrase, in the link, the item starts with it)
+    if facts.link_text:
+        sources.append((facts.link_text, True, facts.text.startswith(facts.link_text)))
+    if not facts.link_text or not facts.text.startswith(facts.link_text):
+        sources.append((facts.text, False, True))
+    found: list[Mention] = []
+    for phrase, in_link, first in sources:
+        for names in _readings(phrase):
+            mentions = [mention for name in names if (mention := _person(
+                name, known, facts.text, in_link, url=facts.url,
+                description=context.replace(name, " "), episode_child=episode_child,
+                leading=first and name in (phrase, lead(phrase))))]
+            if mentions:
+                found.extend(mention for mention in mentions
+                             if name_key(mention.name) not in {name_key(m.name) for m in found})
+                break
+    return found
+
+
+def _sides(text: str) -> list[str]:
+    return [side.strip() for side in _DASH.split(text, maxsplit=1)]
+
+
+def _title_and_authors(facts: ItemFacts, known: Known) -> tuple[str, list[Mention], list[str]]:
+    """A book item's title, its authors who are people, and every author's name.
+
+    ``Title by A and B``; ``Title - Author`` and ``Author - Title``, the name
+    side decided by the evidence (``[Title - Author](shop)``, ``Author - [Title](shop)``:
+    the link's own text, when it is one side, is the title)."""
+    def author(name: str, in_link: bool) -> Mention | None:
+        return _person(name, known, facts.text, in_link, url="", author=True)
+
+    by = _BY.split(facts.text, maxsplit=1)
+    if len(by) == 2:
+        names = [name for name in split_names(by[1]) if looks_like_name(name)]
+        if names:
+            in_link = bool(facts.link_text) and by[1] in facts.link_text
+            people = [mention for name in names if (mention := author(name, in_link))]
+            title = facts.link_text if facts.link_text and facts.link_text in by[0] else by[0]
+            return title, people, names
+    in_link = len(_sides(facts.link_text)) == 2  # [Title - Author](shop)
+    sides = _sides(facts.link_text if in_link else facts.text)
+    if len(sides) == 2:
+        if facts.link_text and facts.link_text in sides:  # Author - [Title](shop)
+            title = facts.link_text
+            other = sides[1] if sides[0] == facts.link_text else sides[0]
+            person = author(other, False)
+            return title, [person] if person else [], [other] if person else []
+        people = [author(side, in_link) for side in sides]
+        if people[1] or people[0]:
+            index = 1 if people[1] else 0  # both read as names: "Title - Author" is likelier
+            return sides[1 - index], [people[index]], [sides[index]]
+    return facts.link_text or sides[0], [], []
+
+
+def _book(facts: ItemFacts, known: Known) -> list[Mention] | None:
+    """The book an item names and its authors, or ``None`` when it names none."""
     text = facts.link_text or facts.text
-    video = youtube_id_from(facts.url) if facts.url else None
-    if video and video in videos:
-        return Mention("episode", videos[video], text=facts.text)
-
-    # Books: a registry title, a books heading, a shop link, or "Title - Author".
-    for candidate in (facts.link_text, lead(text), facts.text):
-        registered = directory.book(candidate)
+    for candidate in (facts.link_text, lead(text), facts.text, *_sides(text)):
+        registered = known.directory.book(candidate)
         if registered:
-            return Mention("book", registered.slug, text=facts.text)
-    pair = title_and_author(text, directory)
-    if _BOOKS_HEADING.search(facts.heading) or _host_in(facts.url, BOOK_HOSTS):
-        if pair:
-            return _book_mention(facts, directory, pair[0], (pair[1].name,))
-        title, authors = book_and_authors(facts)
-        if not authors:
-            author = _possessive_person(facts.heading, directory, guests)
-            authors = (author.name,) if author else ()
-        return _book_mention(facts, directory, title,
-                             tuple(directory.canonical(name) for name in authors))
-    if pair and not _not_a_book(facts.url):
-        title, author = pair
-        return _book_mention(facts, directory, title, (author.name,))
+            return [Mention("book", registered.slug, text=facts.text)]
+    shop = _host_in(facts.url, BOOK_HOSTS)
+    titled = any(name_key(side) in known.titles for side in (facts.link_text, *_sides(text))
+                 if side)
+    if not (shop or titled or _BOOKS_HEADING.search(facts.heading)):
+        return None  # a product, site or library beside a name is no book
+    title, people, names = _title_and_authors(facts, known)
+    if not names:
+        owner = _possessive_person(facts.heading, known.directory, known.guests)
+        names = [owner.name] if owner else []
+    title = title.strip().strip("\"“”'")
+    registered = known.directory.book(title)
+    if registered:
+        return [Mention("book", registered.slug, text=facts.text), *people]
+    authors = tuple(known.directory.canonical(name) for name in names)
+    book = Book("book-" + slugify(title), title, authors, facts.url)
+    return [Mention("book", book.slug, book=book, text=facts.text), *people]
 
-    # People: the link text, or the words before " - ", "," or ":".
-    for candidate, in_link in ((facts.link_text, True), (lead(facts.link_text), True),
-                               (lead(facts.text), False)):
-        person = directory.person(candidate)
-        if person:
-            return Mention("person", person.slug, candidate, in_link, text=facts.text)
-    possessive = re.match(r"^(?P<who>.+?)['’]s?\s+\w+", facts.link_text or facts.text)
-    if possessive and directory.person(possessive["who"]):
-        person = directory.person(possessive["who"])
-        return Mention("person", person.slug, "", bool(facts.link_text), text=facts.text)
-    for candidate in (lead(facts.link_text), lead(facts.text)):
-        if looks_like_name(candidate):
-            return Mention("unknown", name=candidate, text=facts.text)
-    return Mention("none")
+
+def book_title(facts: ItemFacts, known: Known) -> str | None:
+    """The title of the book an item names by a shop link or under a books
+    heading, so that other items naming the same title are books too."""
+    if not (_host_in(facts.url, BOOK_HOSTS) or _BOOKS_HEADING.search(facts.heading)):
+        return None
+    return _title_and_authors(facts, known)[0].strip().strip("\"“”'") or None
+
+
+def classify(facts: ItemFacts, children: list[ItemFacts], known: Known) -> list[Mention]:
+    """Everything one list item names, in the order it names them: the episode
+    whose video it links, or the book it is; and the people it names."""
+    video = youtube_id_from(facts.url) if facts.url else None
+    if video and video in known.videos:
+        return [Mention("episode", known.videos[video], text=facts.text),
+                *_people(facts, children, known)]
+    book = _book(facts, known)
+    if book is not None:
+        return book
+    return _people(facts, children, known)

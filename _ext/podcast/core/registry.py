@@ -11,9 +11,11 @@ books:
   - title: Machine Learning with PyTorch and Scikit-Learn
     authors: [Sebastian Raschka]
     link: https://amzn.to/3z9H88Y
+not_people: [Ray Tune, Grace Hopper Celebration]
 ```
 
-Guests need no entry. Every problem comes back with its line, for a warning.
+Corrections, not a prerequisite: guests and the people the posts' lists name
+need no entry. Every problem comes back with its line, for a warning.
 """
 
 from __future__ import annotations
@@ -72,6 +74,7 @@ class BookEntry:
 class Registry:
     people: list[PersonEntry] = field(default_factory=list)
     books: list[BookEntry] = field(default_factory=list)
+    not_people: tuple[str, ...] = ()  # names the posts give that are no person
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -181,10 +184,15 @@ def parse_registry(text: str) -> tuple[Registry, list[RegistryProblem]]:
                                             "the registry must be a mapping with 'people' "
                                             "and 'books'")]
     for key in data:
-        if key not in ("people", "books", "__line__"):
+        if key not in ("people", "books", "not_people", "__line__"):
             problems.append(RegistryProblem(data["__line__"], "registry",
-                                            f"unknown section {key!r}: use 'people' and 'books'"))
-    registry = Registry()
+                                            f"unknown section {key!r}: use 'people', 'books' "
+                                            "and 'not_people'"))
+    not_people = _text_list(data.get("not_people"))
+    if not_people is None:
+        problems.append(RegistryProblem(data["__line__"], "registry",
+                                        "'not_people' must be a list of names"))
+    registry = Registry(not_people=not_people or ())
     for entry in _entries(data, "people", problems):
         person = _person(entry, problems)
         if person:

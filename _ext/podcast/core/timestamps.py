@@ -34,6 +34,8 @@ _LITERAL_LINK = re.compile(
     rf"^\s*\[(?P<time>{_TIME})\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)(?P<rest>.*)$",
     re.DOTALL,
 )
+# A heading over a post's chapters: "Episode Timestamps", "Chapters".
+CHAPTERS_HEADING = re.compile(r"time\s*-?\s*stamps?|chapters?", re.IGNORECASE)
 _STARTS_WITH_TIME = re.compile(rf"^\s*[\[(]?{_TIME}(?![\d])")
 # "149", "149s", "2m29s", "1h2m3s": YouTube's t= parameter and our fragments.
 _UNITS = re.compile(r"^(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s?)?$")

@@ -3,23 +3,26 @@ build, after reading, and cached in it until the next reading.
 
 Episode order and neighbours, guests and the episodes they are on, what each
 list item refers to (people, books, episodes, decided by ``core.recognition``),
-the links the posts give for each person, old URLs, and the names that look
-like people but are not known (reported at the end of the build).
+the links the posts give for each person, old URLs; and, at the end of the
+build, the people decided on weak evidence.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ..core.directory import Book, Person
+from ..core.discovery import known_titles, mentions_of, videos_of
 from ..core.episode import Episode
+from ..core.evidence import personal_page
 from ..core.jekyll import old_urls
 from ..core.names import name_key
-from ..core.recognition import ItemFacts, Mention, classify, connect_person
+from ..core.recognition import ItemFacts, Known, Mention, connect_person
 from ..core.urls import is_web_url, same_page
 from ..state.domain import PodcastState, state_of
 
@@ -44,10 +47,7 @@ class Derived:
         padded = [None, *self.chronological, None]
         self.neighbours = {episode.docname: (padded[index], padded[index + 2])
                            for index, episode in enumerate(self.chronological)}
-        self.videos: dict[str, str] = {}
-        for episode in self.chronological:
-            if episode.youtube_id:
-                self.videos.setdefault(episode.youtube_id, episode.docname)
+        self.videos = videos_of(self.chronological)
         self.old_urls = old_urls(self.chronological)
         self.by_number = {str(episode.number): episode for episode in self.chronological
                           if episode.number is not None}
@@ -61,30 +61,39 @@ class Derived:
             for slug in slugs:
                 self.guest_of[slug].append(episode)
 
-        self.mentions: dict[str, list[Mention]] = {}
+        self.mentions: dict[str, list[list[Mention]]] = {}  # docname -> each item's
         self.mentioned_in: dict[str, list[tuple[Episode, str]]] = defaultdict(list)
         self.books: dict[str, Book] = dict(directory.books)
         self.book_episodes: dict[str, list[Episode]] = defaultdict(list)
-        self.unknown: list[tuple[str, int, str]] = []
-        # person slug -> URL -> label, from the "Connect with NAME" lists of the posts
-        self.connect_links: dict[str, dict[str, str]] = defaultdict(dict)
-        for episode in self.chronological:
+        # person slug -> URL -> label: the links the posts give for a person (their
+        # "Connect with NAME" lists, and links to their own pages)
+        self.person_links: dict[str, dict[str, str]] = defaultdict(dict)
+        posts = [(episode, domain.items.get(episode.docname, [])) for episode in
+                 self.chronological]
+        known = Known(directory, self.videos, (),
+                      known_titles(posts, directory, self.videos))
+        for episode, items in posts:
             docname = episode.docname
-            found = []
-            for facts in domain.items.get(docname, ()):
+            found = mentions_of(episode, items, known)
+            for facts, mentions in zip(items, found, strict=True):
                 person = connect_person(facts.heading, directory, episode.guests)
                 if person and not facts.nested and is_web_url(facts.url):
-                    self.connect_links[person.slug].setdefault(
+                    self.person_links[person.slug].setdefault(
                         facts.url, facts.link_text or facts.text or facts.url)
-                mention = classify(facts, directory, self.videos, episode.guests)
-                if mention.kind == "episode" and mention.target == docname:
-                    mention = Mention("none")  # the post's own video
-                found.append(mention)
-                self._note(episode, facts, mention)
+                # the post's own video, and people not in the directory, are no mention
+                mentions[:] = [mention for mention in mentions if mention.target and not (
+                    mention.kind == "episode" and mention.target == docname)]
+                for mention in mentions:
+                    self._note(episode, facts, mention)
             self.mentions[docname] = found
 
     def _note(self, episode: Episode, facts: ItemFacts, mention: Mention) -> None:
         if mention.kind == "person":
+            if mention.in_link and is_web_url(facts.url) and personal_page(
+                    facts.url, mention.name):
+                host = urlsplit(facts.url).hostname or facts.url
+                self.person_links[mention.target].setdefault(facts.url,
+                                                             host.removeprefix("www."))
             if mention.target not in self.guests[episode.docname]:
                 entries = self.mentioned_in[mention.target]
                 if not entries or entries[-1][0] is not episode:
@@ -95,33 +104,32 @@ class Derived:
             episodes = self.book_episodes[mention.target]
             if episode not in episodes:
                 episodes.append(episode)
-        elif mention.kind == "unknown":
-            self.unknown.append((episode.docname, facts.line, mention.name))
 
     def links_of(self, person: Person) -> list[tuple[str, str]]:
         """A person's links: the registry's, then those the posts give."""
         links = list(person.links)
         known = {same_page(url) for _, url in links}
-        for url, label in self.connect_links.get(person.slug, {}).items():
+        for url, label in self.person_links.get(person.slug, {}).items():
             if (page := same_page(url)) not in known:
                 known.add(page)
                 links.append((label, url))
         return links
 
-    def mention(self, docname: str, index: int) -> Mention:
+    def mentions_in(self, docname: str, index: int) -> list[Mention]:
+        """What the post's item ``index`` names."""
         found = self.mentions.get(docname, ())
-        return found[index] if index < len(found) else Mention("none")
+        return found[index] if index < len(found) else []
 
     def people_in(self, docname: str) -> list[str]:
         """Slugs of the people an episode mentions, guests excluded, in order."""
         seen = dict.fromkeys(
-            mention.target for mention in self.mentions.get(docname, ())
+            mention.target for mentions in self.mentions.get(docname, ()) for mention in mentions
             if mention.kind == "person" and mention.target not in self.guests.get(docname, ()))
         return list(seen)
 
     def books_in(self, docname: str) -> list[str]:
-        return list(dict.fromkeys(mention.target for mention in self.mentions.get(docname, ())
-                                  if mention.kind == "book"))
+        return list(dict.fromkeys(mention.target for mentions in self.mentions.get(docname, ())
+                                  for mention in mentions if mention.kind == "book"))
 
     def find(self, typ: str, target: str) -> tuple[str, str, str] | None:
         """Where ``{person}``, ``{book}`` and ``{episode}`` references point."""
@@ -161,22 +169,24 @@ def forget(domain: PodcastState) -> None:
     domain.derived = None
 
 
-def report_unknown(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: names that look like people but are not known."""
+def report_weak(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: the people decided on weak evidence, for the host to
+    confirm, or to correct in the registry."""
     if exception is not None:
         return
-    unknown = derived_of(state_of(app.env)).unknown
-    if not unknown:
+    weak = [person for person in state_of(app.env).directory.people.values() if person.weak]
+    if not weak:
         return
-    names = sorted({name for _, _, name in unknown})
     logger.info("")
-    logger.info("%d reference item(s) look like a person's name but are not known; add them to "
-                "%s if they are people:", len(unknown), app.config.podcast_registry)
-    for docname, line, name in sorted(unknown, key=lambda item: (item[2], item[0]))[:30]:
-        logger.info("  %s  (%s:%s)", name, app.env.doc2path(docname), line)
-    if len(unknown) > 30:
-        logger.info("  ... and %d more (%d names in all)", len(unknown) - 30, len(names))
+    logger.info("%d name(s) were taken for people on weak evidence (a given name, and the "
+                "list item naming nothing else); if one is nobody, add it to not_people in %s:",
+                len(weak), app.config.podcast_registry)
+    for person in sorted(weak, key=lambda person: person.slug)[:30]:
+        docname, line = person.found
+        logger.info("  %s  (%s:%s)", person.name, app.env.doc2path(docname), line)
+    if len(weak) > 30:
+        logger.info("  ... and %d more", len(weak) - 30)
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("build-finished", report_unknown)
+    app.connect("build-finished", report_weak)

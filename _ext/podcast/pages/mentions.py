@@ -19,32 +19,56 @@ def _icon_link(uri: str, icon: str, label: str, classes: str) -> nodes.reference
     return link
 
 
+def _linked_names(words: list[nodes.Node], people: list, context: Context) -> list[nodes.Node]:
+    """The item's first words with each person's name in them a link to their page."""
+    text = "".join(node.astext() for node in words)
+    pieces: list[nodes.Node] = []
+    at = 0
+    for mention, person in people:
+        start = text.find(mention.name, at)
+        if start < 0:
+            continue
+        if start > at:
+            pieces.append(nodes.Text(text[at:start]))
+        link = nodes.reference("", "", refuri=context.uri(person_page(person.slug)),
+                               internal=True, classes=["podcast-person"])
+        link += nodes.Text(mention.name)
+        pieces.append(link)
+        at = start + len(mention.name)
+    if at < len(text):
+        pieces.append(nodes.Text(text[at:]))
+    return pieces if at else words
+
+
 @renderer("mention")
 def render_mention(context: Context, node: nodes.Element) -> list[nodes.Node]:
+    """Around an item's first words (role ``name``): its people's names linked.
+    After its link (role ``marker``): an icon for each thing it names that its
+    words do not already link."""
     derived = context.derived
-    mention = derived.mention(context.docname, node["item"])
+    people = context.domain.directory.people
+    mentions = derived.mentions_in(context.docname, node["item"])
     words = list(node.children)
-    person = context.domain.directory.people.get(mention.target) if (
-        mention.kind == "person") else None
     if node["role"] == "name":
-        if person and not mention.in_link:
-            link = nodes.reference("", "", refuri=context.uri(person_page(person.slug)),
-                                   internal=True, classes=["podcast-person"])
-            link.extend(words)
-            return [link]
-        return words
-    if person and (mention.in_link or not node["wrapped"]):
-        return [nodes.Text(" "), _icon_link(context.uri(person_page(person.slug)), "fa-user",
-                                            f"{person.name} on this site", "podcast-person")]
-    if mention.kind == "book":
-        book = derived.books.get(mention.target)
-        title = book.title if book else "this book"
-        return [nodes.Text(" "), _icon_link(context.uri(BOOKS_PAGE, mention.target), "fa-book",
-                                            f"{title} in the book index", "podcast-book")]
-    if mention.kind == "episode":
-        episode = context.domain.episodes.get(mention.target)
-        if episode:
-            return [nodes.Text(" "), _icon_link(context.uri(episode.docname), "fa-podcast",
-                                                f"Episode page: {episode.title}",
-                                                "podcast-episode-ref")]
-    return words
+        inline = [(mention, people[mention.target]) for mention in mentions
+                  if mention.kind == "person" and not mention.in_link]
+        return _linked_names(words, inline, context) if inline else words
+    icons: list[nodes.Node] = []
+    for mention in mentions:
+        if mention.kind == "person" and (mention.in_link or mention.name not in node["wrapped"]):
+            person = people[mention.target]
+            icons += [nodes.Text(" "), _icon_link(context.uri(person_page(person.slug)),
+                                                  "fa-user", f"{person.name} on this site",
+                                                  "podcast-person")]
+        elif mention.kind == "book":
+            book = derived.books.get(mention.target)
+            title = book.title if book else "this book"
+            icons += [nodes.Text(" "), _icon_link(context.uri(BOOKS_PAGE, mention.target),
+                                                  "fa-book", f"{title} in the book index",
+                                                  "podcast-book")]
+        elif mention.kind == "episode":
+            episode = context.domain.episodes[mention.target]
+            icons += [nodes.Text(" "), _icon_link(context.uri(episode.docname), "fa-podcast",
+                                                  f"Episode page: {episode.title}",
+                                                  "podcast-episode-ref")]
+    return icons or words

@@ -20,6 +20,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.timestamps import (
+    CHAPTERS_HEADING,
     Chapter,
     durations,
     format_duration,
@@ -33,7 +34,6 @@ from ..state.domain import state_of
 logger = logging.getLogger(__name__)
 
 CHAPTERS_CLASS = "podcast-chapters"
-_HEADING = re.compile(r"time\s*-?\s*stamps?|chapters?", re.IGNORECASE)
 
 
 class chapters_block(nodes.General, nodes.Element):
@@ -114,7 +114,7 @@ def pasted_chapters(paragraph: nodes.paragraph,
     lines = lines_of(paragraph)
     texts = ["".join(node.astext() for node in line) for line in lines]
     label: list[nodes.Node] = []
-    if texts and not starts_with_time(texts[0]) and _HEADING.search(texts[0]):
+    if texts and not starts_with_time(texts[0]) and CHAPTERS_HEADING.search(texts[0]):
         label, lines, texts = lines[0], lines[1:], texts[1:]
     if len(texts) < 2 or not all(starts_with_time(text) for text in texts):
         return None
@@ -140,7 +140,7 @@ def under_chapters_heading(node: nodes.Element) -> bool:
     """Right under a heading that speaks of timestamps or chapters."""
     section = node.parent
     return isinstance(section, nodes.section) and bool(section.children) and bool(
-        _HEADING.search(section[0].astext()))
+        CHAPTERS_HEADING.search(section[0].astext()))
 
 
 def is_timestamp_list(node: nodes.Element) -> bool:

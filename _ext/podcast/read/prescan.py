@@ -8,12 +8,20 @@ YAML would misread a post's front matter, MyST is handed it as meant.
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..core.episode import Episode, decode, is_episode
+from ..core.discovery import Post
+from ..core.episode import decode, is_episode
 from ..core.frontmatter import as_myst_strings, front_matter, repaired_front_matter
+from ..core.lists import list_items
+from ..core.recognition import ItemFacts
+
+# The lists read last time, by file: a post is parsed again only when it changed.
+LISTS_CACHE = "podcast-lists.pickle"
+LISTS_CACHE_VERSION = 1
 
 
 def repair_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -33,14 +41,37 @@ def episode_sources(app: Sphinx) -> list[Path]:
                   and path.is_file())
 
 
-def scan(app: Sphinx) -> list[Episode]:
-    """Every post's Episode record, from its front matter only."""
+def scan(app: Sphinx) -> list[Post]:
+    """Every post's Episode record (from its front matter) and its list items."""
     srcdir = Path(app.srcdir)
-    episodes = []
+    cache_path = Path(app.doctreedir) / LISTS_CACHE
+    cache = _load(cache_path)
+    fresh: dict[str, tuple[int, int, list[ItemFacts]]] = {}
+    posts = []
     for path in episode_sources(app):
         docname = path.relative_to(srcdir).with_suffix("").as_posix()
-        episodes.append(decode(docname, as_myst_strings(front_matter(path)))[0])
-    return episodes
+        episode = decode(docname, as_myst_strings(front_matter(path)))[0]
+        stat = path.stat()
+        cached = cache.get(docname)
+        if cached and cached[:2] == (stat.st_mtime_ns, stat.st_size):
+            items = cached[2]
+        else:
+            items = list_items(path.read_text(encoding="utf-8-sig", errors="replace"))
+        fresh[docname] = (stat.st_mtime_ns, stat.st_size, items)
+        posts.append((episode, items))
+    if fresh != cache:
+        cache_path.parent.mkdir(parents=True, exist_ok=True)
+        cache_path.write_bytes(pickle.dumps((LISTS_CACHE_VERSION, fresh)))
+    return posts
+
+
+def _load(path: Path) -> dict:
+    try:
+        version, cache = pickle.loads(path.read_bytes())
+    except (OSError, ValueError, pickle.UnpicklingError, EOFError, TypeError, AttributeError,
+            ModuleNotFoundError):
+        return {}
+    return cache if version == LISTS_CACHE_VERSION else {}
 
 
 def setup(app: Sphinx) -> None:

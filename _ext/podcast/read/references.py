@@ -1,9 +1,10 @@
 """What the items of a post's lists say, recorded while reading.
 
 Each list item's facts (``ItemFacts``: its text, link, heading) go to the
-state, and two placeholders go in it: one around its leading words, one after
-its link. Once every page is read, ``derive`` decides what each item refers
-to and ``pages.mentions`` makes the placeholders links.
+state, and two placeholders go in it: one around its first words (where they
+are plain text), one after its link. Once every page is read, ``derive``
+decides what each item names and ``pages.mentions`` makes the placeholders
+links.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from ..core.episode import is_episode
-from ..core.recognition import ItemFacts, lead
+from ..core.recognition import ItemFacts
 from ..state.domain import state_of
 from . import placeholders
 from .chapters import CHAPTERS_CLASS
@@ -48,6 +49,7 @@ class ReferencesTransform(SphinxTransform):
         if not is_episode(self.env.docname, self.config.podcast_episodes_dir):
             return
         found: list[ItemFacts] = []
+        recorded: dict[int, int] = {}  # id of a recorded item node -> its index
         for item in list(self.document.findall(nodes.list_item)):
             if not item.children or not isinstance(item[0], nodes.paragraph):
                 continue
@@ -62,10 +64,11 @@ class ReferencesTransform(SphinxTransform):
                 heading=_heading(item),
                 line=item.line or paragraph.line or 0,
                 nested=isinstance(item.parent.parent, nodes.list_item),
+                parent=recorded.get(id(item.parent.parent), -1),
             )
-            index = len(found)
+            index = recorded[id(item)] = len(found)
             found.append(facts)
-            wrapped = self.wrap_leading_words(paragraph, facts, index)
+            wrapped = self.wrap_first_words(paragraph, index)
             marker = placeholders.make(self.env, "mention", item=index, role="marker",
                                        wrapped=wrapped)
             if link is not None:
@@ -74,28 +77,20 @@ class ReferencesTransform(SphinxTransform):
                 paragraph += marker
         state_of(self.env).add_items(self.env.docname, found)
 
-    def wrap_leading_words(self, paragraph: nodes.paragraph, facts: ItemFacts,
-                           index: int) -> bool:
-        """Put a placeholder around the item's leading words, where they are text."""
-        words = lead(facts.text)
+    def wrap_first_words(self, paragraph: nodes.paragraph, index: int) -> str:
+        """Put a placeholder around the item's first words, where they are plain text
+        (names in them become links); returns the words wrapped, or ""."""
         first = paragraph[0] if paragraph.children else None
-        if not words or not isinstance(first, nodes.Text):
-            return False
+        if not isinstance(first, nodes.Text) or not str(first).strip():
+            return ""
         raw = str(first)
-        start = len(raw) - len(raw.lstrip())
-        if not raw[start:].startswith(words):
-            return False
+        start, end = len(raw) - len(raw.lstrip()), len(raw.rstrip())
+        words = raw[start:end]
         wrapper = placeholders.make(self.env, "mention", nodes.Text(words), item=index,
                                     role="name")
-        rest = raw[start + len(words):]
-        replacement: list[nodes.Node] = [nodes.Text(raw[:start])] if start else []
-        replacement.append(wrapper)
-        if rest:
-            replacement.append(nodes.Text(rest))
-        paragraph.replace(first, replacement[0])
-        for offset, node in enumerate(replacement[1:], start=1):
-            paragraph.insert(offset, node)
-        return True
+        replacement = [nodes.Text(raw[:start]), wrapper, nodes.Text(raw[end:])]
+        paragraph.replace(first, [node for node in replacement if node.astext() != ""])
+        return words
 
 
 def setup(app: Sphinx) -> None:
