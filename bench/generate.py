@@ -2,8 +2,10 @@
 
 Jekyll front matter (both title shapes, titles wrapped over two lines, Jekyll
 dates with offsets), "Connect with" links, books sections, references that
-mention other guests (nested too), links to earlier episodes' videos, unknown
-names, and timestamp lists in every shape the host writes.
+mention other guests (nested too), links to earlier episodes' videos, people
+who are never guests (linked to a profile, bare, ``Name, Company, Role``,
+``Name - Product``, authors of books in both shapes), companies and products
+that are nobody, and timestamp lists in every shape the host writes.
 
     python bench/generate.py 1000 out/episodes [--seed 7]
 """
@@ -34,6 +36,14 @@ WORDS = """machine learning model data insight career research practitioners exp
 industry advice journey lessons future systems evaluation open source community product team
 building training inference deployment curiosity learning life algorithms experiments""".split()
 COMPANIES = "Intel NVIDIA Cohere Explosion Arize Lightning Google Meta Hugging Face".split()
+ROLES = ["Research Manager", "Director of Engineering", "co-founder", "Professor",
+         "Staff Engineer", "Head of Product"]
+PRODUCTS = ["MLxtend", "BERTopic", "spaCy", "BioPandas", "Sentence-BERT", "Confection"]
+# What the host lists that is nobody: companies, products, papers, conferences.
+NOBODY = ["- [Explosion AI](https://explosion.ai/)", "- [Hugging Face](https://huggingface.co/)",
+          "- Claude Code", "- [NeurIPS](https://nips.cc/)", "- AlexNet",
+          "- [Lightning AI](https://lightning.ai/)", "- Grace Hopper Celebration"]
+MENTIONED = 600  # people named in the lists who are never guests
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -86,11 +96,26 @@ def timestamps(rng: random.Random, video: str) -> list[str]:
     return lines
 
 
+def mention(rng: random.Random, name: str, number: int) -> str:
+    """A person who is no guest, named as the host names them."""
+    book = f"{rng.choice(TOPICS)} for {rng.choice(WORDS).title()}"
+    return rng.choice([
+        f"- [{name}](https://www.example.edu/faculty/{slug(name)})",
+        f"- {name}",
+        f"- {name}, {rng.choice(COMPANIES)}, {rng.choice(ROLES)}",
+        f"- {name} - known for {rng.choice(TOPICS)}",
+        f"- {name} - {rng.choice(PRODUCTS)}",
+        f"- [{book} - {name}](https://amzn.to/{slug(book)}-{number})",
+        f"- {name} - [{book}](https://bookshop.org/a/{slug(book)})",
+    ])
+
+
 def generate(count: int, folder: Path, seed: int = 7) -> list[Path]:
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     people = list(dict.fromkeys(f"{first} {last}" for first in FIRST for last in LAST))
     rng.shuffle(people)
+    mentioned, people = people[:MENTIONED], people[MENTIONED:]
     guests: list[tuple[str, str]] = []  # (name, video id) of earlier episodes
     start = datetime(2019, 1, 7, 16, 26, 41)
     written = []
@@ -145,6 +170,9 @@ def generate(count: int, folder: Path, seed: int = 7) -> list[Path]:
                 f"- {other}, {rng.choice(COMPANIES)}, Research Manager",
                 f"- [{other} - Keynote](https://youtu.be/{other_video}?si=share)",
             ]))
+        lines += [mention(rng, rng.choice(mentioned), number)
+                  for _ in range(rng.randint(0, 3))]
+        lines += rng.sample(NOBODY, rng.randint(0, 2))
         lines += [
             "- Colleagues",
             f"  - {rng.choice(people)}, {rng.choice(COMPANIES)}",

@@ -93,6 +93,12 @@ def test_books_under_a_books_heading_by_link_and_by_title_author(site):
     assert author["href"] == "../people/grace-hopper.html"
 
 
+def test_the_books_and_people_pages_have_no_empty_section_sidebar(site):
+    for docname in ("books/index", "people/index", "people/grace-hopper"):
+        sidebar = page(site, docname).select_one(".bd-sidebar-primary")
+        assert "Section Navigation" not in sidebar.get_text(), docname
+
+
 def test_a_book_is_no_mention_of_a_name_in_its_title(site):
     assert "Not in any episode yet." in text(site, "people/kurt-godel")
     assert "kurt-godel" not in person_links(site, GRACE, "#references-and-resources")

@@ -178,8 +178,8 @@ def report_weak(app: Sphinx, exception: Exception | None) -> None:
     if not weak:
         return
     logger.info("")
-    logger.info("%d name(s) were taken for people on weak evidence (a given name, and the "
-                "list item naming nothing else); if one is nobody, add it to not_people in %s:",
+    logger.info("%d name(s) were taken for people on weak evidence (a given name, leading a "
+                "list item); if one is nobody, add it to not_people in %s:",
                 len(weak), app.config.podcast_registry)
     for person in sorted(weak, key=lambda person: person.slug)[:30]:
         docname, line = person.found

@@ -267,7 +267,17 @@ def render_episode_people(context: Context, node: nodes.Element) -> list[nodes.N
     return [block]
 
 
+def no_section_sidebar(app: Sphinx, config) -> None:
+    """``config-inited``: the people and books pages carry no section sidebar (the
+    theme would show an empty "Section Navigation" there), unless conf.py says."""
+    sidebars = dict(config.html_sidebars)
+    for pattern in (f"{PEOPLE_DIR}/**", f"{BOOKS_PAGE.split('/')[0]}/**"):
+        sidebars.setdefault(pattern, [])
+    config.html_sidebars = sidebars
+
+
 def setup(app: Sphinx) -> None:
+    app.connect("config-inited", no_section_sidebar)
     app.add_directive("podcast-person", placeholder_directive(
         "person", {"slug": directives.unchanged_required}))
     app.add_directive("podcast-people", placeholder_directive(
