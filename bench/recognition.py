@@ -1,18 +1,22 @@
 """Precision and recall of recognising people and books, on the host's real posts.
 
     python bench/recognition.py [POSTS_FOLDER] [--registry registry.yaml]
+                                [--annotation annotation.json]
 
 Reads every post of the folder (default ``../shared/real-posts``, beside the
 project) the way the build does, before and after reading: the lists, the
 directory (guests, and the registry when given), everyone recognised, then what
 each list item names. Compares that with ANNOTATION below, a hand annotation
 of every person, book and author the nine real posts name in their lists (by
-file date and line). Not a test: the tests cannot read ``../shared``.
+file date and line), or with another folder's annotation in JSON
+(``{"file name": {"line": [["person", name] | ["book", title, [authors]]]}}``).
+Not a test: the tests cannot read ``../shared``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -96,10 +100,18 @@ def main() -> None:
     parser.add_argument("folder", type=Path, nargs="?",
                         default=ROOT.parent / "shared" / "real-posts")
     parser.add_argument("--registry", type=Path, help="corrections to apply (registry.yaml)")
+    parser.add_argument("--annotation", type=Path, help="the folder's annotation, in JSON")
     arguments = parser.parse_args()
     registry = parse_registry(arguments.registry.read_text(encoding="utf-8"))[0] if (
         arguments.registry) else Registry()
-    expected = {(date, line, what) for date, items in ANNOTATION.items()
+    annotation = ANNOTATION
+    if arguments.annotation:
+        annotation = {name[:10]: {int(line): [tuple(tuple(part) if isinstance(part, list)
+                                                     else part for part in what)
+                                               for what in whats]
+                                  for line, whats in items.items()}
+                      for name, items in json.loads(arguments.annotation.read_text()).items()}
+    expected = {(date, line, what) for date, items in annotation.items()
                 for line, whats in items.items() for what in whats}
     found, weak = recognised(arguments.folder, registry)
     print(f"registry: {arguments.registry or 'none'}")

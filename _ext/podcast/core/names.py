@@ -33,6 +33,7 @@ _NOT_NAME_WORDS = frozenset("""
     dataset datasets benchmark leaderboard challenge competition hackathon street avenue road
     park station bridge island valley river city county state tech technologies labs studio
     ventures capital partners systems solutions software analytics robotics studios games
+    new north south east west san los las
 """.split())
 # Words that end product names: "Claude Code", "Ray Tune", "Gemini Pro" (never first:
 # "Max Tegmark" is a person).
@@ -41,6 +42,7 @@ _PRODUCT_WORDS = frozenset("""
     chat copilot assistant agent agents bot notebook notebooks hub app apps kit sdk cli os
     studio cloud desktop mobile web server client edge vision voice search lens maps drive
     docs sheets slides forms translate one two three prime premium enterprise online
+    opus sonnet haiku large small medium instruct
 """.split())
 # Name prefixes that keep a capital inside a word: McDonald, MacKay, LeCun, DiCaprio, O'Neil.
 _INNER_CAPITAL_NAME = re.compile(r"^(?:Mc|Mac|Le|La|De|Di|Da|Du|Van|Von|O['’]|D['’])[A-Z]")
@@ -103,8 +105,9 @@ def looks_like_name(text: str) -> bool:
             return False
         if not word[0].isupper():
             return False
-        if any(char.isupper() for char in word[1:]) and not _INNER_CAPITAL_NAME.match(word):
-            return False  # a product's camel case: "AlphaFold", "LangChain"
+        if any(any(char.isupper() for char in part[1:]) and not _INNER_CAPITAL_NAME.match(part)
+               for part in re.split(r"[-'’]", word)):
+            return False  # a product's camel case: "AlphaFold", "LangChain" (not "Fei-Fei")
         if capitalised and word.casefold() in _PRODUCT_WORDS:
             return False
         capitalised += 1
@@ -112,24 +115,38 @@ def looks_like_name(text: str) -> bool:
 
 
 @functools.cache
-def _given_names() -> frozenset[str]:
-    """The first names of every language Faker knows (about 31,000, MIT licensed),
-    as ``name_key`` compares them. Loaded once, when first asked for."""
+def _names_list(kind: str) -> frozenset[str]:
+    """The ``first`` or ``last`` names of every language Faker knows (about 31,000
+    and 30,000, MIT licensed), as ``name_key`` compares them. Loaded once, when
+    first asked for."""
     import faker.providers.person as person  # its locales are modules of this package
 
+    prefixes = (f"{kind}_name", f"{kind}_romanized")
     found: set[str] = set()
     for module in pkgutil.iter_modules(person.__path__):
         provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"),
                            "Provider", None)
         for attribute, names in vars(provider).items() if provider else ():
-            if attribute.startswith(("first_name", "first_romanized")) and isinstance(
+            if attribute.startswith(prefixes) and isinstance(
                     names, tuple | list | dict | set | frozenset):
                 found.update(name_key(name) for name in names if isinstance(name, str))
     found.discard("")
     return frozenset(found)
 
 
+def _name_words(name: str) -> list[str]:
+    """A name's words past initials (``J.``) and suffixes (``Jr.``, ``III``)."""
+    return [word for word in name.split() if len(word.rstrip(".")) > 1
+            and not _NOT_A_NAME.match(word) and word.casefold() not in ("ii", "iii", "iv")]
+
+
 def given_name(name: str) -> bool:
-    """The name's first word (past initials such as ``J.``) is a given name."""
-    words = [word for word in name.split() if len(word.rstrip(".")) > 1]
-    return bool(words) and name_key(words[0]) in _given_names()
+    """The name's first word is a given name."""
+    words = _name_words(name)
+    return bool(words) and name_key(words[0]) in _names_list("first")
+
+
+def family_name(name: str) -> bool:
+    """The name's last word is a family name."""
+    words = _name_words(name)
+    return len(words) > 1 and name_key(words[-1]) in _names_list("last")

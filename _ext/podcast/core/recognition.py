@@ -156,7 +156,7 @@ def _readings(phrase: str) -> list[list[str]]:
 
 def _people(facts: ItemFacts, children: list[ItemFacts], known: Known) -> list[Mention]:
     """The people an item names in its link text and in its leading words."""
-    context = " ".join([facts.text, *(child.text for child in children)])
+    notes = tuple(child.text for child in children)
     episode_child = any(youtube_id_from(child.url) in known.videos
                         for child in children if child.url)
     sources = []  # (phrase, in the link, the item starts with it)
@@ -169,8 +169,8 @@ def _people(facts: ItemFacts, children: list[ItemFacts], known: Known) -> list[M
         for names in _readings(phrase):
             mentions = [mention for name in names if (mention := _person(
                 name, known, facts.text, in_link, url=facts.url,
-                description=context.replace(name, " "), episode_child=episode_child,
-                leading=first and name in (phrase, lead(phrase))))]
+                rest=facts.text.partition(name)[2], notes=notes,
+                episode_child=episode_child, leading=first and phrase.startswith(name)))]
             if mentions:
                 found.extend(mention for mention in mentions
                              if name_key(mention.name) not in {name_key(m.name) for m in found})
@@ -182,35 +182,41 @@ def _sides(text: str) -> list[str]:
     return [side.strip() for side in _DASH.split(text, maxsplit=1)]
 
 
+def _names_on(side: str) -> list[str]:
+    """The names on one side of a book item, when every one of them reads as a name."""
+    names = list(split_names(side))
+    return names if names and all(looks_like_name(name) for name in names) else []
+
+
 def _title_and_authors(facts: ItemFacts, known: Known) -> tuple[str, list[Mention], list[str]]:
     """A book item's title, its authors who are people, and every author's name.
 
     ``Title by A and B``; ``Title - Author`` and ``Author - Title``, the name
-    side decided by the evidence (``[Title - Author](shop)``, ``Author - [Title](shop)``:
-    the link's own text, when it is one side, is the title)."""
-    def author(name: str, in_link: bool) -> Mention | None:
-        return _person(name, known, facts.text, in_link, url="", author=True)
+    side decided by the evidence; where the link's own text is one side
+    (``Author - [Title](shop)``), it is the title."""
+    def people(names: list[str], in_link: bool) -> list[Mention]:
+        return [mention for name in names
+                if (mention := _person(name, known, facts.text, in_link, author=True))]
 
     by = _BY.split(facts.text, maxsplit=1)
     if len(by) == 2:
         names = [name for name in split_names(by[1]) if looks_like_name(name)]
         if names:
             in_link = bool(facts.link_text) and by[1] in facts.link_text
-            people = [mention for name in names if (mention := author(name, in_link))]
             title = facts.link_text if facts.link_text and facts.link_text in by[0] else by[0]
-            return title, people, names
+            return title, people(names, in_link), names
     in_link = len(_sides(facts.link_text)) == 2  # [Title - Author](shop)
     sides = _sides(facts.link_text if in_link else facts.text)
     if len(sides) == 2:
         if facts.link_text and facts.link_text in sides:  # Author - [Title](shop)
-            title = facts.link_text
-            other = sides[1] if sides[0] == facts.link_text else sides[0]
-            person = author(other, False)
-            return title, [person] if person else [], [other] if person else []
-        people = [author(side, in_link) for side in sides]
-        if people[1] or people[0]:
-            index = 1 if people[1] else 0  # both read as names: "Title - Author" is likelier
-            return sides[1 - index], [people[index]], [sides[index]]
+            names = _names_on(sides[1] if sides[0] == facts.link_text else sides[0])
+            return facts.link_text, people(names, False), names
+        # the side whose names have people's evidence; both: "Title - Author" is likelier
+        for title, side in ((sides[0], sides[1]), (sides[1], sides[0])):
+            names = _names_on(side)
+            found = people(names, in_link)
+            if found:
+                return title, found, names
     return facts.link_text or sides[0], [], []
 
 
