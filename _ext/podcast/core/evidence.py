@@ -27,7 +27,9 @@ _ROLES = r"""professor|prof|researcher|scientist|engineer|founder|co-?founder|ce
     |psychologist|philosopher|physicist|mathematician|statistician|chief|president|partner
     |developer|designer|evangelist|advocate|educator|teacher|instructor|host|co-?host
     |speaker|winner|laureate|consultant|analyst|architect|entrepreneur|executive|maintainer
-    |godfather|godmother"""
+    |godfather|godmother|rapporteur|co-?rapporteur|minister|senator|commissioner|politician
+    |chair|chairman|chairwoman|secretary|ambassador|judge|lawyer|attorney|activist|artist
+    |musician|novelist|poet|doctor|physician|surgeon|nurse|coach|athlete|editor|reporter"""
 _ROLE_WORDS = re.compile(rf"(?:{_ROLES})s?", re.IGNORECASE | re.VERBOSE)
 _ROLE_PHRASES = re.compile(r"(?i)(?:head|vice president) of\b|known for\b")
 # ...and words anywhere in an item that speak of a person.
@@ -86,17 +88,25 @@ def personal_page(url: str, name: str) -> str | None:
     words = _words(name)
     if not words:
         return None
-    address = re.sub(r"[^a-z0-9]+", " ", f"{host} {parts.path}".casefold())
-    surname = words[-1]
+    first, surname = words[0], words[-1]
+    # a profile on a university's or company's site: /faculty/scott-strobel,
+    # /~zkolter/, /profiles/?profile=birhanea (the name in the path, not the host)
+    where = re.sub(r"[^a-z0-9~]+", " ", f"{parts.path} {parts.query}".casefold())
     profile_site = {segment.casefold() for segment in segments} & _PROFILE_SEGMENTS or (
-        re.search(r"\.(?:edu|ac\.[a-z]{2}|edu\.[a-z]{2})$", host))
-    if profile_site and len(surname) > 2 and surname in address:
+        re.search(r"\.(?:edu|ac\.[a-z]{2}|edu\.[a-z]{2})$", host) and (
+            first[:4] in where or "~" in where))
+    if profile_site and len(surname) > 2 and surname in where:
         return "a profile page"
-    # own site: karpathy.ai, andrewng.org, nils-reimers.de, a path /debora-marks
-    if len(segments) <= 1 and (surname in host.replace("-", "") or host.split(".")[0] in words):
+    # their own site: karpathy.ai, andrewng.org, nils-reimers.de, jalammar.github.io,
+    # ines.io; a product's site is named after the product, not a first and last name
+    label = host.split(".")[0].replace("-", "")
+    if len(segments) <= 1 and (label == first or (surname in label and label.replace(
+            surname, "", 1) in ("", first, first[0]) or first in label and surname in label)):
         return "their own site"
+    # a page named after them: /debora-marks, /arthur-g-palmer-iii-phd
     slug = segments[-1].casefold() if segments else ""
-    if len(surname) > 2 and re.search(rf"(?:^|[-_]){re.escape(surname)}(?:$|[-_])", slug):
+    if len(surname) > 2 and first[:4] in slug and re.search(
+            rf"(?:^|[-_]){re.escape(surname)}(?:$|[-_])", slug):
         return "a page named after them"
     return None
 

@@ -34,6 +34,8 @@ _NOT_NAME_WORDS = frozenset("""
     park station bridge island valley river city county state tech technologies labs studio
     ventures capital partners systems solutions software analytics robotics studios games
     new north south east west san los las
+    health care medical clinic bank insurance energy motors pharma therapeutics sciences
+    dynamics publications publishing books media records
 """.split())
 # Words that end product names: "Claude Code", "Ray Tune", "Gemini Pro" (never first:
 # "Max Tegmark" is a person).
@@ -141,9 +143,11 @@ def _name_words(name: str) -> list[str]:
 
 
 def given_name(name: str) -> bool:
-    """The name's first word is a given name."""
+    """The name's first word (or the first part of a double one) is a given name."""
     words = _name_words(name)
-    return bool(words) and name_key(words[0]) in _names_list("first")
+    firsts = _names_list("first")
+    return bool(words) and (name_key(words[0]) in firsts
+                            or name_key(re.split(r"[-‐]", words[0])[0]) in firsts)
 
 
 def family_name(name: str) -> bool:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from .directory import Book, Directory, Person
 from .evidence import Verdict, judge
-from .names import looks_like_name, name_key, slugify, split_names
+from .names import family_name, given_name, looks_like_name, name_key, slugify, split_names
 from .urls import youtube_id_from
 
 # Hosts of book shops and publishers: a link there is a book.
@@ -195,8 +195,16 @@ def _title_and_authors(facts: ItemFacts, known: Known) -> tuple[str, list[Mentio
     side decided by the evidence; where the link's own text is one side
     (``Author - [Title](shop)``), it is the title."""
     def people(names: list[str], in_link: bool) -> list[Mention]:
-        return [mention for name in names
-                if (mention := _person(name, known, facts.text, in_link, author=True))]
+        """Authors are people: on weak evidence where nothing else says so."""
+        found = []
+        for name in names:
+            mention = _person(name, known, facts.text, in_link, author=True)
+            if mention is None and name_key(name) not in known.directory.not_people:
+                mention = Mention("person", "", name, in_link, text=facts.text,
+                                  verdict=Verdict(True, True, ("a book's author",)))
+            if mention:
+                found.append(mention)
+        return found
 
     by = _BY.split(facts.text, maxsplit=1)
     if len(by) == 2:
@@ -211,12 +219,17 @@ def _title_and_authors(facts: ItemFacts, known: Known) -> tuple[str, list[Mentio
         if facts.link_text and facts.link_text in sides:  # Author - [Title](shop)
             names = _names_on(sides[1] if sides[0] == facts.link_text else sides[0])
             return facts.link_text, people(names, False), names
-        # the side whose names have people's evidence; both: "Title - Author" is likelier
+        # the side of names (one of them a name the lists know), where the other is
+        # none; else the side whose names have people's evidence; both: "Title - Author"
+        named = [_names_on(side) for side in sides]
+        if bool(named[0]) != bool(named[1]) and any(
+                given_name(name) or family_name(name) for name in named[0] + named[1]):
+            index = 0 if named[0] else 1
+            return sides[1 - index], people(named[index], in_link), named[index]
         for title, side in ((sides[0], sides[1]), (sides[1], sides[0])):
             names = _names_on(side)
-            found = people(names, in_link)
-            if found:
-                return title, found, names
+            if any(_person(name, known, facts.text, in_link, author=True) for name in names):
+                return title, people(names, in_link), names
     return facts.link_text or sides[0], [], []
 
 

@@ -178,12 +178,12 @@ def report_weak(app: Sphinx, exception: Exception | None) -> None:
     if not weak:
         return
     logger.info("")
-    logger.info("%d name(s) were taken for people on weak evidence (a given name, leading a "
-                "list item); if one is nobody, add it to not_people in %s:",
-                len(weak), app.config.podcast_registry)
+    logger.info("%d name(s) were taken for people on weak evidence; if one is nobody, add "
+                "it to not_people in %s:", len(weak), app.config.podcast_registry)
     for person in sorted(weak, key=lambda person: person.slug)[:30]:
         docname, line = person.found
-        logger.info("  %s  (%s:%s)", person.name, app.env.doc2path(docname), line)
+        logger.info("  %s  (%s:%s; %s)", person.name, app.env.doc2path(docname), line,
+                    ", ".join(person.reasons))
     if len(weak) > 30:
         logger.info("  ... and %d more", len(weak) - 30)
 
