@@ -292,6 +292,24 @@ def test_a_prose_edit_rewrites_only_its_page_and_later_edits_still_count(build, 
     assert "Mentioned in" not in text(app, "people/ada-lovelace")
 
 
+def test_prose_above_the_lists_moves_their_lines_and_rewrites_only_its_page(
+        build, rootdir, monkeypatch):
+    from podcast.pages import placeholders
+
+    build(testroot="people")
+    post = (rootdir / "test-people" / f"{ADA}.md").read_text()
+    edited = post.replace("Ada Lovelace on engines.", "Ada Lovelace on engines.\n\nMore.\n")
+    calls = []
+    people = placeholders.RENDERERS["people"]
+    monkeypatch.setitem(placeholders.RENDERERS, "people",
+                        lambda *args: calls.append(1) or people(*args))
+    app = build(testroot="people", files={f"{ADA}.md": edited})
+    assert written(app) == {ADA, "archive/2023"}
+    assert "art-palmer" in person_links(app, ADA, "#references-from-the-episode")
+    # where Art Palmer was found moved, nothing other pages show: they are not rendered
+    assert calls == []
+
+
 def test_removing_an_episode_removes_its_guest_and_its_mentions(build):
     build(testroot="people")
     app = build(testroot="people", remove=[f"{GRACE}.md"])

@@ -24,6 +24,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import CONFIG_OK, BuildEnvironment
 
+from ..core.directory import Directory
 from ..derive.index import forget
 from ..read.placeholders import placeholder
 from ..state.domain import PodcastState, state_of
@@ -89,10 +90,19 @@ def note_before_reading(app: Sphinx, env: BuildEnvironment, docname: str) -> Non
     domain.before.setdefault(docname, shown_elsewhere(domain, docname))
 
 
+def _shown_of_directory(directory: Directory) -> str:
+    """A digest of what pages show of the directory: not where or why a person was
+    recognised (an edit above a post's lists moves its lines, and changes nothing)."""
+    people = [replace(person, found=("", 0), reasons=()) for person in directory.people.values()]
+    shown = (people, directory.books, directory.names, directory.titles,
+             sorted(directory.not_people))
+    return hashlib.sha1(pickle.dumps(shown, pickle.HIGHEST_PROTOCOL)).hexdigest()
+
+
 def nothing_shown_changed(domain: PodcastState) -> bool:
     """Pages were read again (or removed), but nothing other pages show of them
     changed, nor the directory of people, nor the configuration."""
-    directory = hashlib.sha1(pickle.dumps(domain.directory)).hexdigest()
+    directory = _shown_of_directory(domain.directory)
     unchanged = (
         bool(domain.published)
         and not domain.config_changed
