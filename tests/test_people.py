@@ -362,3 +362,21 @@ def test_lists_read_before_reading_are_the_lists_reading_records(build, testroot
     for docname in episodes:
         source = app.env.doc2path(docname).read_text(encoding="utf-8")
         assert list_items(source) == items.get(docname, []), docname
+
+
+def test_people_are_found_again_only_when_the_lists_change(build, rootdir, monkeypatch):
+    from podcast.derive import known_people
+
+    calls = []
+    discover = known_people.discover_people
+    monkeypatch.setattr(known_people, "discover_people",
+                        lambda *args: calls.append(1) or discover(*args))
+    build(testroot="people")
+    assert calls == [1]
+    post = (rootdir / "test-people" / f"{ADA}.md").read_text()
+    prose = post.replace("Ada Lovelace on engines.", "Ada Lovelace on engines, again.")
+    app = build(testroot="people", files={f"{ADA}.md": prose})
+    assert calls == [1] and (app.outdir / "people" / "art-palmer.html").is_file()
+    listed = prose.replace("- Art Palmer\n", "- Art Palmer\n- Kwame Mensah, Cohere, Director\n")
+    app = build(testroot="people", files={f"{ADA}.md": listed})
+    assert calls == [1, 1] and (app.outdir / "people" / "kwame-mensah.html").is_file()

@@ -36,21 +36,20 @@ def videos_of(episodes: Iterable[Episode]) -> dict[str, str]:
     return videos
 
 
-def known_titles(posts: list[Post], directory: Directory,
-                 videos: dict[str, str]) -> frozenset[str]:
+def known_titles(posts: list[Post], known: Known) -> frozenset[str]:
     """Titles that a shop link or a books heading made books, in any post."""
     titles = set()
     for episode, items in posts:
-        known = Known(directory, videos, episode.guests)
+        each = Known(known.directory, known.videos, episode.guests, judging=known.judging)
         titles.update(name_key(title) for facts in items
-                      if (title := book_title(facts, known)))
+                      if (title := book_title(facts, each)))
     titles.discard("")
     return frozenset(titles)
 
 
 def mentions_of(episode: Episode, items: list[ItemFacts], known: Known) -> list[list[Mention]]:
     """What each item of one post names, in item order."""
-    known = Known(known.directory, known.videos, episode.guests, known.titles)
+    known = Known(known.directory, known.videos, episode.guests, known.titles, known.judging)
     children = children_of(items)
     return [classify(facts, children.get(index, []), known)
             for index, facts in enumerate(items)]
@@ -62,7 +61,8 @@ def discover_people(posts: list[Post], directory: Directory) -> Known:
     Returns what later classifying may use."""
     posts = sorted(posts, key=lambda post: post[0].sort_key)
     videos = videos_of(episode for episode, _ in posts)
-    known = Known(directory, videos, (), known_titles(posts, directory, videos))
+    known = Known(directory, videos)
+    known = Known(directory, videos, titles=known_titles(posts, known))
     found: dict[str, tuple[Mention, str, int]] = {}  # name_key -> first, strongest sighting
     for episode, items in posts:
         for facts, mentions in zip(items, mentions_of(episode, items, known), strict=True):

@@ -72,8 +72,10 @@ def clean_name(name: str) -> str:
     return _TRAILING_PART.sub("", _HONORIFIC.sub("", normalise_space(name)))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
-    """How names compare: case, accents, punctuation and spacing do not matter."""
+    """How names compare: case, accents, punctuation and spacing do not matter
+    (asked for again and again while classifying: cached)."""
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
     words = re.findall(r"\w+", bare.casefold())

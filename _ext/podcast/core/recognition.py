@@ -9,6 +9,7 @@ people, see ``evidence``). One item may name several.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -75,6 +76,7 @@ class Known:
     videos: dict[str, str] = field(default_factory=dict)  # YouTube ID -> episode docname
     guests: tuple[str, ...] = ()  # the episode's own guests
     titles: frozenset[str] = frozenset()  # name_key of book titles other items made books
+    judging: bool = True  # weigh the evidence for names not known (else known ones only)
 
 
 def lead(text: str) -> str:
@@ -83,6 +85,7 @@ def lead(text: str) -> str:
     return " ".join(_PARENTHETICAL.sub("", head).split())
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _host(url: str) -> str:
     try:
         return (urlsplit(url).hostname or "").casefold()
@@ -129,6 +132,8 @@ def _person(name: str, known: Known, text: str, in_link: bool, **signs) -> Menti
     person = known.directory.person(name)
     if person:
         return Mention("person", person.slug, name, in_link, text=text)
+    if not known.judging:
+        return None
     verdict = judge(name, **signs)
     return Mention("person", "", name, in_link, text=text, verdict=verdict) if (
         verdict.person) else None

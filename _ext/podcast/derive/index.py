@@ -70,8 +70,9 @@ class Derived:
         self.person_links: dict[str, dict[str, str]] = defaultdict(dict)
         posts = [(episode, domain.items.get(episode.docname, [])) for episode in
                  self.chronological]
-        known = Known(directory, self.videos, (),
-                      known_titles(posts, directory, self.videos))
+        # everyone the lists name is in the directory since before reading
+        known = Known(directory, self.videos, judging=False)
+        known = Known(directory, self.videos, titles=known_titles(posts, known), judging=False)
         for episode, items in posts:
             docname = episode.docname
             found = mentions_of(episode, items, known)

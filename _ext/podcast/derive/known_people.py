@@ -4,6 +4,8 @@ lists name (``core.discovery``)."""
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -11,10 +13,16 @@ from sphinx.util import logging
 
 from ..core.directory import Directory, build_directory
 from ..core.discovery import Post, discover_people
+from ..core.names import name_key
 from ..core.registry import Registry, parse_registry
 from ..state.domain import state_of
 
 logger = logging.getLogger(__name__)
+
+# Who the posts' lists name, by what they said last time: found again only when a
+# post's front matter or lists, or the registry, changed (a prose edit changes neither).
+PEOPLE_CACHE = "podcast-people.pickle"
+PEOPLE_CACHE_VERSION = 1
 
 
 def load_registry(app: Sphinx) -> Registry:
@@ -38,9 +46,33 @@ def make_directory(app: Sphinx, posts: list[Post]) -> Directory:
     for problem in problems:
         logger.warning(problem.message, location=f"{path}:{problem.line}", type="podcast",
                        subtype=problem.subtype)
-    discover_people(posts, directory)
+    discover(Path(app.doctreedir) / PEOPLE_CACHE, posts, directory)
     state_of(app.env).directory = directory
     return directory
+
+
+def discover(cache: Path, posts: list[Post], directory: Directory) -> None:
+    """Add everyone the posts' lists name to the directory, as last time when the
+    posts and the registry say what they said last time."""
+    known = (sorted(directory.not_people), list(directory.people.values()),
+             list(directory.books.values()), directory.names, directory.titles)
+    key = hashlib.sha1(pickle.dumps((PEOPLE_CACHE_VERSION, known, posts),
+                                    pickle.HIGHEST_PROTOCOL)).hexdigest()
+    try:
+        cached_key, found = pickle.loads(cache.read_bytes())
+    except (OSError, ValueError, pickle.UnpicklingError, EOFError, TypeError,
+            AttributeError, ModuleNotFoundError):
+        cached_key, found = None, []
+    if cached_key == key:
+        for person in found:
+            directory.people[person.slug] = person
+            directory.names[name_key(person.name)] = person.slug
+        return
+    before = set(directory.people)
+    discover_people(posts, directory)
+    found = [person for slug, person in directory.people.items() if slug not in before]
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(pickle.dumps((key, found), pickle.HIGHEST_PROTOCOL))
 
 
 def setup(app: Sphinx) -> None:
