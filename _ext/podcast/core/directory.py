@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .names import name_key, slugify
+from .names import name_key, normalise_space, slugify
 from .registry import Registry, RegistryProblem
 
 
@@ -65,6 +65,7 @@ class Directory:
 
     def add_person(self, name: str, **facts) -> Person:
         """A person not yet known, under the first free slug of their name."""
+        name = normalise_space(name)
         person = Person(self.unique_slug(slugify(name)), name, **facts)
         self.people[person.slug] = person
         self.names[name_key(name)] = person.slug

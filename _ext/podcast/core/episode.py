@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
 
 from .names import clean_name, normalise_space, split_names
+from .text import invisible_in
 from .timestamps import Chapter
 from .urls import is_web_url, thumbnail_url, watch_url, youtube_id_from
 
@@ -209,6 +210,10 @@ def parse_guests(text: str) -> tuple[str, ...]:
 def decode(docname: str, meta: dict[str, str]) -> tuple[Episode, list[Problem]]:
     """Decode one post's front matter (as MyST hands it over) into an Episode."""
     problems: list[Problem] = []
+    hidden = invisible_in(str(meta.get("title", "")))
+    if hidden:
+        problems.append(Problem("title", "invisible", f"the title holds invisible characters "
+                                f"({', '.join(hidden)}): removed"))
     raw_title = normalise_space(str(meta.get("title", "")))
     stem = PurePosixPath(docname).name
     if raw_title:

@@ -15,6 +15,10 @@ from pathlib import Path
 
 import yaml
 
+from .text import LENIENT, register
+
+register()  # posts that are no UTF-8 are read all the same
+
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -23,7 +27,7 @@ def front_matter_head(path: Path | str) -> list[str]:
     [] when the file has no front matter or cannot be read."""
     head: list[str] = []
     try:
-        with open(path, encoding="utf-8-sig", errors="replace") as source:
+        with open(path, encoding=LENIENT) as source:
             first = source.readline()
             if first.strip() != "---":
                 return []
@@ -51,7 +55,30 @@ _COMMENT = re.compile(r"\s+#.*$")
 _KEY_LINE = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:(?:\s+(?P<value>.*?))?\s*$")
 
 
+# Front matter is a few flat keys: deeper nesting than this is no post's.
+MAX_DEPTH = 10
+
+
+class Refused(yaml.MarkedYAMLError):
+    """YAML the front matter may not use: read line by line, such values as written."""
+
+
 def _load(text: str):
+    """YAML as the host writes front matter. An alias (``*name``) or nesting deeper
+    than ``MAX_DEPTH`` is refused before anything is built: YAML's aliases share
+    what they name, and whatever walks the value (JSON for MyST, pickling) expands
+    each share again, so a few hundred bytes could stand for gigabytes."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            raise Refused(problem="uses a YAML alias (*name)", problem_mark=event.start_mark)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise Refused(problem=f"nests deeper than {MAX_DEPTH} levels",
+                              problem_mark=event.start_mark)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
     return yaml.load(text, Loader=_LOADER)
 
 
@@ -129,8 +156,13 @@ def read_front_matter(head: list[str]) -> tuple[dict, list[YamlTrouble]]:
         # the title's " #N" is its episode number, not a comment
         recovered = {key: _value(lines, number=key == "title")
                      for key, (_, lines) in raw.items()}
-        return recovered, [YamlTrouble(line, f"the front matter is no valid YAML ({error.problem}"
-                                       "): read line by line; quote values holding ': ' or ' #'")]
+        if isinstance(error, Refused):
+            message = (f"the front matter {error.problem}: read line by line, such values "
+                       "as written")
+        else:
+            message = (f"the front matter is no valid YAML ({error.problem}): read line by "
+                       "line; quote values holding ': ' or ' #'")
+        return recovered, [YamlTrouble(line, message)]
     except yaml.YAMLError:
         return {}, [YamlTrouble(1, "the front matter is no valid YAML")]
     if not isinstance(data, dict):

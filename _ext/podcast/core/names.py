@@ -9,6 +9,8 @@ import pkgutil
 import re
 import unicodedata
 
+from .text import visible
+
 _GUEST_SEPARATORS = re.compile(r"\s*(?:,|&|\band\b)\s*")
 # What surrounds a guest's name in a title but is not the name: "(Weights & Biases)",
 # "(Part 2)", "Dr.", ", PhD".
@@ -54,8 +56,9 @@ _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
 
 
 def normalise_space(text: str) -> str:
-    """Collapse the doubled spaces and line breaks that wrapped YAML titles carry."""
-    return " ".join(text.split())
+    """Collapse the doubled spaces and line breaks that wrapped YAML titles carry,
+    and drop invisible characters (zero-width, direction controls, soft hyphens)."""
+    return " ".join(visible(text).split())
 
 
 def split_names(text: str) -> tuple[str, ...]:
@@ -63,7 +66,7 @@ def split_names(text: str) -> tuple[str, ...]:
 
     Asides are no part of a name: ``"Dr. Ann Lee (Part 2)"`` is Ann Lee.
     """
-    names = map(clean_name, _GUEST_SEPARATORS.split(_ASIDE.sub(" ", text)))
+    names = map(clean_name, _GUEST_SEPARATORS.split(_ASIDE.sub(" ", visible(text))))
     return tuple(name for name in names if name and not _NOT_A_NAME.match(name))
 
 
@@ -76,7 +79,7 @@ def clean_name(name: str) -> str:
 def name_key(text: str) -> str:
     """How names compare: case, accents, punctuation and spacing do not matter
     (asked for again and again while classifying: cached)."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", visible(text))
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
     words = re.findall(r"\w+", bare.casefold())
     return " ".join(words)
@@ -85,6 +88,7 @@ def name_key(text: str) -> str:
 def slugify(text: str) -> str:
     """A URL-safe, readable slug: ``José Núñez`` -> ``jose-nunez``."""
     ascii_slug = "-".join(name_key(text).encode("ascii", "ignore").decode().split())
+    text = visible(text)
     ascii_slug = re.sub(r"[^a-z0-9-]+", "", ascii_slug).strip("-")
     if ascii_slug:
         return ascii_slug

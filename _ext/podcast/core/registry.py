@@ -20,10 +20,12 @@ need no entry. Every problem comes back with its line, for a warning.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
 
+from .text import invisible_in, visible
 from .urls import is_web_url
 
 #: Link keys a person may have, in the order pages show them, with their labels.
@@ -78,7 +80,15 @@ class Registry:
 
 
 class _LineLoader(yaml.SafeLoader):
-    """Records each mapping's line (1-based) under the key ``__line__``."""
+    """Records each mapping's line (1-based) under the key ``__line__``; refuses
+    aliases (``*name``), which would let a few bytes stand for gigabytes."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "a YAML alias (*name) is not read",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
 
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
@@ -127,7 +137,10 @@ def _person(entry: dict, problems: list[RegistryProblem]) -> PersonEntry | None:
     if not isinstance(name, str) or not name.strip():
         problems.append(RegistryProblem(line, "registry", "a person without a name"))
         return None
-    name = " ".join(name.split())
+    if hidden := invisible_in(name):
+        problems.append(RegistryProblem(line, "invisible", f"the name {name!r} holds invisible "
+                                        f"characters ({', '.join(hidden)}): removed"))
+    name = " ".join(visible(name).split())
     _unknown_keys(entry, PERSON_KEYS, f"person {name!r}", problems)
     aliases = _text_list(entry.get("aliases"))
     if aliases is None:
@@ -170,15 +183,56 @@ def _book(entry: dict, problems: list[RegistryProblem]) -> BookEntry | None:
     return BookEntry(title, authors, link.strip(), aliases, str(entry.get("slug") or ""), line)
 
 
+_SECTION = re.compile(r"^(?P<key>[A-Za-z_]\w*)\s*:(?P<rest>.*)$")
+_ENTRY = re.compile(r"^[ \t]{0,4}-(?:\s|$)")
+
+
+def _entry_by_entry(text: str, problems: list[RegistryProblem]) -> dict:
+    """The registry when the file as a whole is no YAML: each entry of each section
+    read on its own (at its own lines), a broken one skipped with a problem."""
+    lines = text.splitlines()
+    chunks: list[tuple[str, int, int, int]] = []  # section, its line, first, end (0-based)
+    section, section_at = None, 0
+    for index, line in enumerate(lines):
+        match = _SECTION.match(line)
+        if match:
+            section, section_at = match["key"], index
+            chunks.append((section, index, index, index + 1))
+        elif section and _ENTRY.match(line):
+            chunks.append((section, section_at, index, index + 1))
+        elif chunks and line.strip() and not line.lstrip().startswith("#"):
+            name, at, first, _ = chunks[-1]
+            chunks[-1] = (name, at, first, index + 1)
+    data: dict = {"__line__": 1}
+    for name, at, first, end in chunks:
+        head = "" if first == at else lines[at] + "\n" + "\n" * (first - at - 1)
+        try:
+            part = yaml.load("\n" * at + head + "\n".join(lines[first:end]) + "\n",
+                             Loader=_LineLoader)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            problems.append(RegistryProblem(
+                first + 1, "registry", f"malformed YAML, entry skipped (line "
+                f"{mark.line + 1 if mark else first + 1}: {getattr(error, 'problem', error)})"))
+            continue
+        value = part.get(name) if isinstance(part, dict) else None
+        if first == at:  # the section's own line: an inline value, or None
+            if value is not None:
+                data[name] = value
+        elif isinstance(value, list):
+            if not isinstance(data.get(name), list):
+                data[name] = []
+            data[name].extend(value)
+    return data
+
+
 def parse_registry(text: str) -> tuple[Registry, list[RegistryProblem]]:
     """Read the registry's YAML; bad entries are skipped with a problem each."""
     problems: list[RegistryProblem] = []
     try:
         data = yaml.load(text, Loader=_LineLoader) if text.strip() else {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        return Registry(), [RegistryProblem(line, "registry", f"malformed YAML: {error}")]
+    except yaml.YAMLError:
+        data = _entry_by_entry(text, problems)
     if not isinstance(data, dict):
         return Registry(), [RegistryProblem(1, "registry",
                                             "the registry must be a mapping with 'people' "

@@ -150,12 +150,16 @@ class Derived:
         return None
 
     def objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """People, books and episodes for the inventory (intersphinx). Priority -1
+        keeps them out of the search's object results, which Sphinx escapes twice
+        (``&`` shown as ``&amp;``) and cuts at dots; their pages are found by the
+        full-text search all the same."""
         for person in self._directory.people.values():
-            yield (person.name, person.name, "person", person_page(person.slug), "", 1)
+            yield (person.name, person.name, "person", person_page(person.slug), "", -1)
         for book in self.books.values():
-            yield (book.title, book.title, "book", BOOKS_PAGE, book.slug, 1)
+            yield (book.title, book.title, "book", BOOKS_PAGE, book.slug, -1)
         for episode in self.chronological:
-            yield (episode.docname, episode.title, "episode", episode.docname, "", 1)
+            yield (episode.docname, episode.title, "episode", episode.docname, "", -1)
 
 
 def derived_of(domain: PodcastState) -> Derived:

@@ -14,7 +14,8 @@ from sphinx.util import logging
 from ..core.directory import Directory, build_directory
 from ..core.discovery import Post, discover_people
 from ..core.names import name_key
-from ..core.registry import Registry, parse_registry
+from ..core.registry import Registry, RegistryProblem, parse_registry
+from ..core.text import not_utf8, read_text
 from ..state.domain import state_of
 
 logger = logging.getLogger(__name__)
@@ -29,7 +30,11 @@ def load_registry(app: Sphinx) -> Registry:
     path = Path(app.srcdir) / app.config.podcast_registry
     if not app.config.podcast_registry or not path.is_file():
         return Registry()
-    registry, problems = parse_registry(path.read_text(encoding="utf-8-sig"))
+    data = path.read_bytes()
+    registry, problems = parse_registry(read_text(data))
+    if found := not_utf8(data):
+        problems.append(RegistryProblem(found[0], "encoding", "the registry is no UTF-8: its "
+                                        "bytes that are none were read as Windows-1252"))
     for problem in problems:
         logger.warning(problem.message, location=f"{path}:{problem.line}", type="podcast",
                        subtype=problem.subtype)

@@ -12,16 +12,45 @@ import pickle
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
 
 from ..core.discovery import Post
 from ..core.episode import decode, is_episode
 from ..core.frontmatter import as_myst_strings, front_matter, repaired_front_matter
 from ..core.lists import list_items
 from ..core.recognition import ItemFacts
+from ..core.text import LENIENT, not_utf8, read_text
+
+logger = logging.getLogger(__name__)
 
 # The lists read last time, by file: a post is parsed again only when it changed.
 LISTS_CACHE = "podcast-lists.pickle"
 LISTS_CACHE_VERSION = 1
+
+
+def read_leniently(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: Sphinx reads every source as UTF-8 and stops the
+    whole build at the first byte that is none; bytes that are no UTF-8 are read
+    as Windows-1252 instead (what such files use), and ``warn_encoding`` says so."""
+    if env.settings.get("input_encoding", "").lower().replace("_", "-") in (
+            "utf-8", "utf-8-sig", "utf8"):
+        env.settings["input_encoding"] = LENIENT
+
+
+def warn_encoding(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``: a source that is no UTF-8, named with the line of its first
+    such bytes."""
+    try:
+        found = not_utf8(app.env.doc2path(docname).read_bytes())
+    except OSError:
+        return
+    if found:
+        line, read = found
+        logger.warning("the file is no UTF-8 (saved as Windows-1252?): its bytes that are "
+                       "none were read as Windows-1252, the first here as %r; save it as "
+                       "UTF-8", read, location=(docname, line), type="podcast",
+                       subtype="encoding")
 
 
 def repair_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -56,7 +85,7 @@ def scan(app: Sphinx) -> list[Post]:
         if cached and cached[:2] == (stat.st_mtime_ns, stat.st_size):
             items = cached[2]
         else:
-            items = list_items(path.read_text(encoding="utf-8-sig", errors="replace"))
+            items = list_items(read_text(path.read_bytes()))
         fresh[docname] = (stat.st_mtime_ns, stat.st_size, items)
         posts.append((episode, items))
     if fresh != cache:
@@ -76,4 +105,6 @@ def _load(path: Path) -> dict:
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("podcast_episodes_dir", "episodes", "env", str)
+    app.connect("env-before-read-docs", read_leniently)
+    app.connect("source-read", warn_encoding)
     app.connect("source-read", repair_front_matter)

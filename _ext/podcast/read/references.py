@@ -12,13 +12,17 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
 
 from ..core.episode import is_episode
 from ..core.recognition import ItemFacts
+from ..core.text import invisible_in
 from ..state.domain import state_of
 from . import placeholders
 from .chapters import CHAPTERS_CLASS
 from .placeholders import placeholder
+
+logger = logging.getLogger(__name__)
 
 
 def _inside_generated(node: nodes.Node) -> bool:
@@ -68,6 +72,11 @@ class ReferencesTransform(SphinxTransform):
             )
             index = recorded[id(item)] = len(found)
             found.append(facts)
+            if hidden := invisible_in(facts.text):
+                logger.warning("invisible characters in a list item (%s): the names in it "
+                               "are read without them", ", ".join(hidden),
+                               location=(self.env.docname, facts.line), type="podcast",
+                               subtype="invisible")
             wrapped = self.wrap_first_words(paragraph, index)
             marker = placeholders.make(self.env, "mention", item=index, role="marker",
                                        wrapped=wrapped)
