@@ -35,6 +35,11 @@ POSTS = {
                   "## References\n\n- Grace " + ZWSP + "Hopper - on compilers\n"
                   "- Ada Love" + SOFT_HYPHEN + "lace, Analytical Engines, Author\n"),
 }
+POSTS["chapters"] = ("---\ntitle: 'Chapters: Topic | Learning from Machine Learning #65'\n"
+                     "date: 2023-05-05\nyoutubeID: AAAAAAAAAA5\n---\n\nThe body of the chapters."
+                     "\n\n## Episode Timestamps\n\n" + "".join(
+                         f"- {second // 3600}:{second // 60 % 60:02d}:{second % 60:02d} - "
+                         f"Part {second}\n" for second in range(0, 1010 * 15, 15)))
 CP1252 = ("---\ntitle: 'Caf\u00e9 Talk: Topic | Learning from Machine Learning #63'\n"
           "date: 2023-05-04\n---\n\nThe body of the caf\u00e9 post \u2019quoted\u2019.\n")
 
@@ -81,6 +86,15 @@ def test_yaml_aliases_are_not_expanded(site):
 def test_deep_nesting_is_not_followed(site):
     assert warned(site, "deep", 4, "nests deeper than 10 levels")
     assert page(site, docname("deep")).find("h1").get_text().startswith("Deep: Topic")
+
+
+def test_tens_of_thousands_of_chapters_are_bounded(site):
+    assert warned(site, "chapters", 1011, "more than 1000 chapters: the rest are kept as text")
+    soup = page(site, docname("chapters"))
+    assert len(soup.select("ol.podcast-chapters > li.podcast-chapter")) == 1000
+    assert len(soup.select("ol.podcast-chapters > li.podcast-chapter-unparsed")) == 10
+    episode = site.env.get_domain("podcast").episodes[docname("chapters")]
+    assert len(episode.chapters) == 1000
 
 
 def test_a_post_that_is_no_utf8_is_read_as_windows_1252(site):

@@ -34,6 +34,9 @@ from ..state.domain import state_of
 logger = logging.getLogger(__name__)
 
 CHAPTERS_CLASS = "podcast-chapters"
+# An episode's chapters are a few dozen; a post with thousands is no episode's, and
+# each chapter costs its page, the JSON chapters and the JSON-LD: the rest are text.
+MAX_CHAPTERS = 1000
 
 
 class chapters_block(nodes.General, nodes.Element):
@@ -179,6 +182,7 @@ class ChaptersTransform(SphinxTransform):
         episode = domain.episodes.get(self.env.docname)
         video = episode.youtube_id if episode else None
         self.anchors: set[str] = set()
+        self.count = 0  # chapters in the post so far
         self.pending: list[tuple[str, str, object]] = []
         recorded: list[Chapter] = []
 
@@ -237,6 +241,14 @@ class ChaptersTransform(SphinxTransform):
             if line is None:
                 self.warn(f"cannot read a chapter in {item.text.strip()[:60]!r}: write "
                           "'MM:SS - Title' (kept as text)", "chapter", item.location)
+            elif self.count >= MAX_CHAPTERS:
+                if self.count == MAX_CHAPTERS:
+                    self.warn(f"more than {MAX_CHAPTERS} chapters: the rest are kept as text",
+                              "chapter-count", item.location)
+                    self.count += 1
+                line = None
+            else:
+                self.count += 1
             parsed.append((item, line))
         chapters = [line.chapter for _, line in parsed if line]
         self.check(parsed, video, where)
