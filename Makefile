@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SPHINXOPTS ?=
 BUILDDIR   := _build
 
-.PHONY: html epub live test lint bench clean
+.PHONY: html epub live test lint bench import clean
 
 # The venv is rebuilt whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -35,6 +35,11 @@ N ?= 1000
 REPEAT ?= 1
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(N) --repeat $(REPEAT)
+
+# New episodes from the show's feeds (YOUTUBE_CHANNEL_ID, PODCAST_RSS_URL, SUBSTACK_RSS_URL,
+# or their settings in conf.py); DRY_RUN=1 shows what would be written.
+import: $(STAMP)
+	PYTHONPATH=_ext $(BIN)/python -m podcast.cli.importer .
 
 clean:
 	rm -rf $(BUILDDIR) archive people books *.egg-info

@@ -56,6 +56,11 @@ podcast_description = (
     "A podcast about the insights gained from a career in machine learning and data science: "
     "more than just algorithms and data, life lessons from the experts."
 )
+# `make import` reads these feeds (environment variables of the same meaning win:
+# YOUTUBE_CHANNEL_ID or YOUTUBE_FEED_URL, PODCAST_RSS_URL, SUBSTACK_RSS_URL).
+podcast_youtube_channel_id = ""  # the channel's ID, "UC..."
+podcast_rss_url = "https://media.rss.com/learning-from-machine-learning/feed.xml"
+podcast_substack_rss_url = "https://mindfulmachines.substack.com/feed"
 # The Jekyll site lived under this path; links to its old post URLs still work.
 podcast_jekyll_baseurl = "/learning-from-machine-learning"
 

@@ -9,6 +9,7 @@ The package is in layers; each imports only itself and the layers below it:
 - ``derive``: what follows from all posts together (order, people, books, xrefs)
 - ``pages``: generated pages and the content filled in from derived data
 - ``publish``: feeds, JSON-LD, JSON chapters, sitemap, redirects
+- ``cli``: commands that are no build (``make import``), on the core alone
 
 ``setup()`` only wires them to Sphinx; the layers never import this module.
 """
@@ -52,6 +53,10 @@ def generate_sources(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    # read by `make import` (podcast.cli.importer), not by the build
+    for name in ("podcast_youtube_feed_url", "podcast_youtube_channel_id", "podcast_rss_url",
+                 "podcast_substack_rss_url"):
+        app.add_config_value(name, "", "", str)
     prescan.setup(app)
     header.setup(app)
     crossrefs.setup(app)
