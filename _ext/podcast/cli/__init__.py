@@ -1,4 +1,3 @@
 """Commands that are no build: ``make import`` (new episodes from the show's
-feeds). They use the core, never Sphinx's build, and nothing of the build
-imports them.
+feeds). Imports ``core`` alone, never the build's layers; nothing imports it.
 """
