@@ -1,5 +1,7 @@
 """Chapters in a real browser: a click or a deep link seeks the embedded player."""
 
+import re
+
 import pytest
 from browser import Offsite, player_commands, served_root
 
@@ -85,3 +87,99 @@ def test_middle_click_is_left_to_the_browser(page, site_url):
     page.click("#chapter-1-00-38 a", button="middle")
     page.wait_for_timeout(300)
     assert page.locator(".podcast-video iframe").count() == 0
+
+
+# -- the episode's audio --------------------------------------------------------------
+
+AUDIO_POST = """---
+title: 'Sound Only: Listening | Learning from Machine Learning #30'
+date: 2023-08-01 10:00:00 +0000
+audio_url: https://media.example.org/sound.wav
+audio_type: audio/wav
+---
+
+An episode to listen to.
+
+## Episode Timestamps
+
+- 00:00 - Introduction
+- 02:00 - The middle
+"""
+BOTH_POST = AUDIO_POST.replace("Sound Only", "Sound And Vision").replace(
+    "audio_url:", "youtubeID: SOUNDVIDEO1\naudio_url:").replace("#30", "#31")
+
+
+def silence(seconds: int) -> bytes:
+    """A real WAV file: 8 kHz, 8-bit mono silence."""
+    import io
+    import wave
+
+    data = io.BytesIO()
+    with wave.open(data, "wb") as sound:
+        sound.setnchannels(1)
+        sound.setsampwidth(1)
+        sound.setframerate(8000)
+        sound.writeframes(b"\x80" * 8000 * seconds)
+    return data.getvalue()
+
+
+@pytest.fixture(scope="module")
+def audio_site(sphinx_test_tempdir, rootdir):
+    import shutil
+
+    folder = sphinx_test_tempdir / "browser-audio"
+    shutil.copytree(rootdir / "test-chapters", folder)
+    (folder / "episodes" / "2023-08-01-sound.md").write_text(AUDIO_POST)
+    (folder / "episodes" / "2023-08-02-both.md").write_text(BOTH_POST)
+    with served_root(rootdir / "test-chapters", folder) as url:
+        yield url
+
+
+def serve_sound(page):
+    """The audio as a media server serves it: byte ranges, so that it can seek."""
+    offsite = Offsite(page, player=True)
+    sound = silence(150)
+
+    def answer(route):
+        asked = re.match(r"bytes=(\d+)-(\d*)", route.request.headers.get("range", ""))
+        if not asked:
+            return route.fulfill(status=200, content_type="audio/wav", body=sound,
+                                 headers={"Accept-Ranges": "bytes"})
+        start = int(asked[1])
+        end = min(int(asked[2] or len(sound) - 1), len(sound) - 1)
+        route.fulfill(status=206, content_type="audio/wav", body=sound[start:end + 1],
+                      headers={"Accept-Ranges": "bytes",
+                               "Content-Range": f"bytes {start}-{end}/{len(sound)}"})
+
+    page.route("https://media.example.org/**", answer)
+    return offsite
+
+
+def audio_time(page) -> float:
+    """Where the audio is, once it has moved past the first chapter (or after 5 s)."""
+    now = 0.0
+    for _ in range(50):
+        now = page.evaluate("document.querySelector('.podcast-audio audio').currentTime")
+        if now > 60:
+            break
+        page.wait_for_timeout(100)
+    return now
+
+
+def test_without_a_video_a_chapter_seeks_the_audio(page, audio_site):
+    serve_sound(page)
+    page.goto(f"{audio_site}/episodes/2023-08-01-sound.html")
+    assert page.evaluate("document.querySelector('.podcast-audio audio').preload") == "none"
+    page.click("#chapter-02-00 a")
+    assert 119 <= audio_time(page) <= 125
+    assert page.url.endswith("#chapter-02-00")
+
+
+def test_a_chapter_seeks_the_audio_when_it_is_the_one_playing(page, audio_site):
+    serve_sound(page)
+    page.goto(f"{audio_site}/episodes/2023-08-02-both.html")
+    page.evaluate("document.querySelector('.podcast-audio audio').dispatchEvent("
+                  "new Event('play'))")  # the listener pressed play on the audio
+    page.click("#chapter-02-00 a")
+    assert 119 <= audio_time(page) <= 125
+    assert page.locator(".podcast-video iframe").count() == 0  # the video stays unloaded

@@ -98,7 +98,7 @@ def test_problems_are_warned_with_file_and_line(site):
     # the directive post shares the legacy post's video, on purpose (same HTML)
     assert re.search(rf"{DIRECTIVE}\.md:4: WARNING: the video jOj4d3JNBDU is also {LEGACY}'s",
                      text)
-    assert len(text.strip().splitlines()) == 8
+    assert len(text.strip().splitlines()) == 9  # and the bad audio's, below
     # in the order of the post's lines
     lines = [int(number) for number in re.findall(rf"{re.escape(problems)}:(\d+): WARNING", text)]
     assert lines == sorted(lines)
@@ -195,3 +195,52 @@ def test_a_link_wrapping_in_a_pasted_line_keeps_later_lines_numbers(build):
             "Lee](https://example.com)\n04:12 Why\n03:00 Back\n")
     app = build(testroot="chapters", files={"episodes/2023-08-02-wrap.md": post})
     assert "2023-08-02-wrap.md:10: WARNING: chapter 03:00 starts before" in warnings(app)
+
+
+AUDIO = "episodes/2023-07-01-audio"
+AUDIO_ONLY = "episodes/2023-07-02-audio-only"
+BAD_AUDIO = "episodes/2023-07-03-bad-audio"
+
+
+def test_the_audio_plays_beside_the_video_and_downloads_nothing_before(site):
+    soup = page(site, AUDIO)
+    player = soup.select_one(".podcast-audio audio")
+    assert player.has_attr("controls") and player["preload"] == "none"
+    assert not player.has_attr("src") and not player.has_attr("autoplay")
+    source = player.find("source")
+    assert (source["src"], source["type"]) == ("https://media.example.org/kenji.mp3",
+                                               "audio/mpeg")
+    assert player["aria-label"] == "Audio: Kenji Tanaka: Robot Learning"
+    video = soup.select_one(".podcast-video")
+    assert video is not None and video.find_next(class_="podcast-audio") is not None
+
+
+def test_without_a_video_chapters_seek_the_audio(site):
+    soup = page(site, AUDIO_ONLY)
+    assert soup.select_one(".podcast-video") is None
+    links = [a["href"] for a in soup.select("ol.podcast-chapters a.podcast-chapter-link")]
+    assert links == ["#t=0", "#t=120"]
+    assert f"{AUDIO_ONLY}.md" not in warnings(site)  # chapters that can seek: no warning
+
+
+def test_feeds_and_json_ld_carry_the_audio(site):
+    rss = (site.outdir / "rss.xml").read_text(encoding="utf-8")
+    assert ('<enclosure url="https://media.example.org/kenji.mp3" length="41000000" '
+            'type="audio/mpeg"/>') in rss
+    atom = (site.outdir / "feed.xml").read_text(encoding="utf-8")
+    assert re.search(r'<link href="https://media.example.org/kenji.mp3" rel="enclosure" '
+                     r'type="audio/mpeg" length="41000000"/>', atom)
+    data = [json.loads(script.string) for script in page(site, AUDIO).select(
+        'script[type="application/ld+json"]')]
+    assert data[0]["audio"] == {"@type": "AudioObject",
+                                "contentUrl": "https://media.example.org/kenji.mp3",
+                                "encodingFormat": "audio/mpeg", "duration": "PT0H48M10S",
+                                "contentSize": "41000000"}
+
+
+def test_audio_that_is_no_web_address_is_dropped_with_a_warning(site):
+    text = warnings(site)
+    assert re.search(rf"{BAD_AUDIO}\.md:5: WARNING: audio_url 'javascript:alert\(1\)' is no "
+                     r"http\(s\) URL; dropped", text)
+    assert page(site, BAD_AUDIO).select_one(".podcast-audio") is None
+    assert "javascript:" not in (site.outdir / f"{BAD_AUDIO}.html").read_text(encoding="utf-8")

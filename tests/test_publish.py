@@ -226,7 +226,7 @@ def test_links_to_old_urls_resolve_without_warning(site):
 def test_epub_has_chapters_as_links(build):
     app = build("epub", testroot="chapters")
     # the chapters root warns about its deliberately broken posts, nothing else
-    assert all(re.search(r"\[podcast\.(chapter|duplicate)", line)
+    assert all(re.search(r"\[podcast\.(chapter|duplicate|link)", line)
                for line in warnings(app).strip().splitlines())
     text = (app.outdir / "episodes" / "2023-02-24-legacy.xhtml").read_text(encoding="utf-8")
     assert 'href="https://www.youtube.com/watch?v=jOj4d3JNBDU&amp;t=3638s"' in text

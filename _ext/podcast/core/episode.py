@@ -15,12 +15,13 @@ from pathlib import PurePosixPath
 
 from .names import clean_name, normalise_space, split_names
 from .text import invisible_in
-from .timestamps import Chapter
+from .timestamps import Chapter, parse_time
 from .urls import is_web_url, thumbnail_url, watch_url, youtube_id_from
 
 #: Keys the extension understands; everything else is kept in ``Episode.extra``.
 KNOWN_KEYS = frozenset(
-    {"title", "date", "categories", "layout", "youtubeID", "substack_url", "guests", "episode"}
+    {"title", "date", "categories", "layout", "youtubeID", "substack_url", "guests", "episode",
+     "audio_url", "audio_type", "audio_length", "audio_duration"}
 )
 #: Keys Sphinx or MyST add to the metadata themselves.
 IGNORED_KEYS = frozenset({"layout", "wordcount", "orphan", "nocomments", "tocdepth"})
@@ -56,6 +57,46 @@ class Title:
 
 
 @dataclass(frozen=True)
+class Audio:
+    """The episode's audio: the podcast feed's enclosure."""
+
+    url: str
+    type: str = "audio/mpeg"
+    length: int | None = None  # bytes
+    duration: int | None = None  # seconds
+
+
+_AUDIO_TYPE = re.compile(r"audio/[\w.+-]+")
+
+
+def decode_audio(meta: dict[str, str], problems: list[Problem]) -> Audio | None:
+    """``audio_url`` (http or https), ``audio_type`` (``audio/...``), ``audio_length``
+    (bytes) and ``audio_duration`` (seconds, or ``H:MM:SS``)."""
+    url = str(meta.get("audio_url", "")).strip()
+    if not url:
+        return None
+    if not is_web_url(url):
+        problems.append(Problem("audio_url", "link", f"audio_url {url[:60]!r} is no http(s) "
+                                "URL; dropped"))
+        return None
+    kind = str(meta.get("audio_type", "")).strip() or "audio/mpeg"
+    if not _AUDIO_TYPE.fullmatch(kind):
+        problems.append(Problem("audio_type", "audio", f"audio_type {kind[:40]!r} is no audio "
+                                "type such as audio/mpeg; audio/mpeg is used"))
+        kind = "audio/mpeg"
+    numbers = {}
+    for key in ("audio_length", "audio_duration"):
+        value = str(meta.get(key, "")).strip()
+        number = parse_time(value) if ":" in value else (int(value) if value.isdigit() else None)
+        if value and number is None:
+            problems.append(Problem(key, "audio", f"{key} {value[:20]!r} is no whole number"
+                                    + (" of seconds nor H:MM:SS" if key == "audio_duration"
+                                       else " of bytes")))
+        numbers[key] = number
+    return Audio(url, kind, numbers["audio_length"], numbers["audio_duration"])
+
+
+@dataclass(frozen=True)
 class Episode:
     """One post, decoded. Plain data: it is pickled with the environment."""
 
@@ -67,6 +108,7 @@ class Episode:
     categories: tuple[str, ...] = ()
     youtube_id: str | None = None
     substack_url: str | None = None
+    audio: Audio | None = None
     guests: tuple[str, ...] = ()
     number: int | None = None
     excerpt: str = ""
@@ -252,6 +294,7 @@ def decode(docname: str, meta: dict[str, str]) -> tuple[Episode, list[Problem]]:
         )
         substack_url = None
 
+    audio = decode_audio(meta, problems)
     guests = title.guests
     if "guests" in meta:
         guests = parse_guests(str(meta["guests"]))
@@ -278,6 +321,7 @@ def decode(docname: str, meta: dict[str, str]) -> tuple[Episode, list[Problem]]:
         categories=parse_list(str(meta.get("categories", ""))),
         youtube_id=youtube_id,
         substack_url=substack_url,
+        audio=audio,
         guests=guests,
         number=number,
         extra=extra,

@@ -1,4 +1,5 @@
-"""The video player: sphinxcontrib-youtube's node, drawn by our own visitors.
+"""The players: sphinxcontrib-youtube's node, drawn by our own visitors, and
+the episode's audio.
 
 Reading puts the library's ``youtube`` node in each episode's header
 (``read.header``). Its HTML visitor draws a fixed 560 px iframe
@@ -17,6 +18,7 @@ from sphinx.application import Sphinx
 from sphinxcontrib.youtube.youtube import youtube
 
 from ..core.urls import PRIVACY_EMBED, STANDARD_EMBED, thumbnail_url, watch_url
+from ..read.header import audio_player
 
 # What the player may use; "autoplay" lets the facade start it on the first click.
 IFRAME_ALLOW = (
@@ -107,6 +109,39 @@ def visit_youtube_latex(self, node: youtube) -> None:
     raise nodes.SkipNode
 
 
+def visit_audio_html(self, node: audio_player) -> None:
+    """An HTML5 player that downloads nothing before play (``preload="none"``)."""
+    title = node.get("title") or "this episode"
+    self.body.append(
+        _tag("div", {"class": "podcast-audio"})
+        + _tag("audio", {"controls": None, "preload": "none", "aria-label": f"Audio: {title}"})
+        + _tag("source", {"src": node["url"], "type": node["type"]})
+        + _tag("a", {"href": node["url"]}) + f"Listen to {escape(title)}</a></audio></div>\n")
+    raise nodes.SkipNode
+
+
+def visit_audio_link(self, node: audio_player) -> None:
+    title = node.get("title") or "this episode"
+    self.body.append('<p class="podcast-audio-link">' + _tag("a", {"href": node["url"]})
+                     + f"Listen to {escape(title)}</a></p>\n")
+    raise nodes.SkipNode
+
+
+def visit_audio_text(self, node: audio_player) -> None:
+    self.add_text(f"Audio: {node['url']}")
+    raise nodes.SkipNode
+
+
+def visit_audio_plain(self, node: audio_player) -> None:
+    self.body.append(f"Audio: {node['url']}\n")
+    raise nodes.SkipNode
+
+
+def visit_audio_latex(self, node: audio_player) -> None:
+    self.body.append(rf"\begin{{quote}}\url{{{node['url']}}}\end{{quote}}" + "\n")
+    raise nodes.SkipNode
+
+
 def setup(app: Sphinx) -> None:
     app.setup_extension("sphinxcontrib.youtube")
     app.add_config_value("podcast_youtube_facade", True, "html", bool)
@@ -119,4 +154,13 @@ def setup(app: Sphinx) -> None:
         text=(visit_youtube_text, None),
         man=(visit_youtube_plain, None),
         texinfo=(visit_youtube_plain, None),
+    )
+    app.add_node(
+        audio_player,
+        html=(visit_audio_html, None),
+        epub=(visit_audio_link, None),
+        latex=(visit_audio_latex, None),
+        text=(visit_audio_text, None),
+        man=(visit_audio_plain, None),
+        texinfo=(visit_audio_plain, None),
     )

@@ -10,6 +10,7 @@ from datetime import UTC
 from html import escape
 from pathlib import Path
 
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
 
@@ -42,10 +43,33 @@ def summary(episode: Episode) -> str:
     return guests + episode.excerpt
 
 
+class Enclosures(BaseEntryExtension):
+    """feedgen 1.0 writes an entry's Atom links without ``rel``, ``type`` and
+    ``length`` (it reads them off the element it has just made, not off the link):
+    through its own extension hook, the enclosure's are set again."""
+
+    def __init__(self) -> None:
+        self.links: list[dict[str, str]] = []
+
+    def enclosure(self, url: str, length: str, kind: str) -> None:
+        self.links.append({"href": url, "rel": "enclosure", "type": kind, "length": length})
+
+    def extend_atom(self, entry):
+        for element in entry:
+            if element.tag.rpartition("}")[2] != "link":
+                continue
+            for link in self.links:
+                if element.get("href") == link["href"]:
+                    for key in ("rel", "type", "length"):
+                        element.set(key, link[key])
+        return entry
+
+
 def build_feed(app: Sphinx, episodes: list[Episode]) -> FeedGenerator:
     base = site_url(app)
     feed = FeedGenerator()
     feed.load_extension("media", atom=True, rss=True)
+    feed.register_extension("podcast", BaseExtension, Enclosures, atom=True, rss=False)
     feed.id(base or app.config.project)
     feed.title(app.config.project)
     feed.subtitle(app.config.podcast_description or app.config.project)
@@ -68,6 +92,10 @@ def build_feed(app: Sphinx, episodes: list[Episode]) -> FeedGenerator:
         if episode.thumbnail_url:
             entry.media.thumbnail({"url": episode.thumbnail_url, "width": "480",
                                    "height": "360"})
+        if episode.audio:  # RSS <enclosure>, Atom <link rel="enclosure">
+            length = str(episode.audio.length or 0)
+            entry.enclosure(episode.audio.url, length, episode.audio.type)
+            entry.podcast.enclosure(episode.audio.url, length, episode.audio.type)
     return feed
 
 

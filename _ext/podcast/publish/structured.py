@@ -103,6 +103,20 @@ def episode_data(app: Sphinx, episode: Episode) -> dict:
         data["actor"] = guests
     if episode.youtube_id:
         data["video"] = video(app, episode)
+    if episode.audio:
+        data["audio"] = audio(episode)
+    return data
+
+
+def audio(episode: Episode) -> dict:
+    data = {"@type": "AudioObject", "contentUrl": episode.audio.url,
+            "encodingFormat": episode.audio.type}
+    if episode.audio.duration:
+        hours, rest = divmod(episode.audio.duration, 3600)
+        minutes, seconds = divmod(rest, 60)
+        data["duration"] = f"PT{hours}H{minutes}M{seconds}S"
+    if episode.audio.length:
+        data["contentSize"] = str(episode.audio.length)
     return data
 
 

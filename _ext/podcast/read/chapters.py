@@ -181,6 +181,7 @@ class ChaptersTransform(SphinxTransform):
         domain = state_of(self.env)
         episode = domain.episodes.get(self.env.docname)
         video = episode.youtube_id if episode else None
+        self.audio = bool(episode and episode.audio)  # chapters seek the audio too
         self.anchors: set[str] = set()
         self.count = 0  # chapters in the post so far
         self.pending: list[tuple[str, str, object]] = []
@@ -279,9 +280,9 @@ class ChaptersTransform(SphinxTransform):
         entry = nodes.list_item(ids=[anchor], classes=["podcast-chapter"])
         paragraph = nodes.paragraph()
         holder: nodes.Element = paragraph
-        if video:
-            holder = nodes.reference("", "", refuri=watch_url(video, chapter.start),
-                                     classes=["podcast-chapter-link"])
+        if video or self.audio:  # without a video, the page's own #t= seeks the audio
+            uri = watch_url(video, chapter.start) if video else f"#t={chapter.start}"
+            holder = nodes.reference("", "", refuri=uri, classes=["podcast-chapter-link"])
             paragraph += holder
         holder += nodes.inline("", chapter.label, classes=["podcast-chapter-start"])
         holder += nodes.Text(" ")
@@ -316,8 +317,9 @@ class ChaptersTransform(SphinxTransform):
             if line.link_seconds is not None and line.link_seconds != start:
                 self.warn(f"chapter {line.chapter.label} links to second {line.link_seconds}, "
                           f"not {start}; the label wins", "chapter-link", item.location)
-        if not video and any(line for _, line in parsed):
-            self.warn("chapters in a post without a video (youtubeID): they cannot seek",
+        if not video and not self.audio and any(line for _, line in parsed):
+            self.warn("chapters in a post without a video (youtubeID) or audio (audio_url): "
+                      "they cannot seek",
                       "chapter-video", where)
         if self.config.podcast_chapters_youtube_rules:
             chapters = [line.chapter for _, line in parsed if line]

@@ -3,8 +3,8 @@
 Runs as a transform once MyST has parsed a post (after docutils' DocInfo,
 before Sphinx collects titles at ``doctree-read``), so the page title Sphinx
 records is already the clean one. The header: byline, the video (on
-sphinxcontrib-youtube's node, drawn by ``pages.player``), the Substack link
-and the show's listen links.
+sphinxcontrib-youtube's node) and the audio (drawn by ``pages.player``), the
+Substack link and the show's listen links.
 """
 
 from __future__ import annotations
@@ -116,6 +116,10 @@ def video_node(episode: Episode, privacy: bool) -> youtube:
     )
 
 
+class audio_player(nodes.General, nodes.Element):
+    """The episode's audio (``url``, ``type``, ``title``), drawn by ``pages.player``."""
+
+
 def substack_link(url: str) -> nodes.paragraph:
     paragraph = nodes.paragraph(classes=["podcast-substack"])
     paragraph += nodes.reference("", "Read on Substack", refuri=url)
@@ -159,6 +163,9 @@ class EpisodeTransform(SphinxTransform):
         header: list[nodes.Node] = [byline(episode)]
         if episode.youtube_id:
             header.append(video_node(episode, self.config.podcast_youtube_privacy))
+        if episode.audio:
+            header.append(audio_player(url=episode.audio.url, type=episode.audio.type,
+                                       title=episode.title))
         if episode.substack_url:
             header.append(substack_link(episode.substack_url))
         header.append(listen_links(self.config.podcast_listen_links))

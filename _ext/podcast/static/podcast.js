@@ -6,6 +6,8 @@
  * Chapters seek the player through YouTube's iframe API (postMessage), with
  * no script from YouTube in the page. Without JavaScript, or on a middle or
  * modified click, every link simply opens YouTube (at the chapter's second).
+ * Where the episode's audio is the one playing (or there is no video), chapters
+ * and "#t=" links seek the audio instead.
  */
 (function () {
   "use strict";
@@ -75,9 +77,28 @@
     return iframe;
   }
 
+  var audioChosen = false; // the listener last played the audio, not the video
+
+  function audioPlayer() {
+    return document.querySelector(".podcast-audio audio");
+  }
+
+  /* Seek the audio and play it; before its metadata has loaded (it preloads
+     nothing) the seek waits for it, or the browser may start from zero. */
+  function seekAudio(audio, seconds) {
+    var go = function () { audio.currentTime = seconds; };
+    go();
+    if (audio.readyState < 1) audio.addEventListener("loadedmetadata", go, { once: true });
+    var playing = audio.play();
+    if (playing && playing.catch) playing.catch(function () {}); // autoplay may be refused
+    return true;
+  }
+
   /* Seek the episode's player to `seconds` and play, loading it if needed. */
   function seek(seconds, videoId) {
     var box = videoBox(videoId);
+    var audio = audioPlayer();
+    if (audio && (audioChosen || !audio.paused || !box)) return seekAudio(audio, seconds);
     if (!box) return false;
     var iframe = loadPlayer(box, seconds);
     if (!iframe) return false;
@@ -89,6 +110,7 @@
 
   function chapterStart(link) {
     var url = new URL(link.href);
+    if (url.hash.indexOf("#t=") === 0) return { seconds: parseOffset(url.hash.slice(3)), video: null };
     return { seconds: parseOffset(url.searchParams.get("t")), video: url.searchParams.get("v") };
   }
 
@@ -97,6 +119,9 @@
     var facade = event.target.closest(".podcast-video-facade");
     if (facade) {
       event.preventDefault();
+      audioChosen = false;
+      var playing = audioPlayer();
+      if (playing) playing.pause();
       var iframe = loadPlayer(facade.closest(".podcast-video"), 0);
       if (iframe) iframe.focus();
       return;
@@ -133,6 +158,8 @@
   }
 
   document.querySelectorAll(".podcast-video iframe").forEach(markReady);
+  var audio = audioPlayer();
+  if (audio) audio.addEventListener("play", function () { audioChosen = true; });
   // The theme's section toggles in the sidebar are icons only: give them a name.
   document.querySelectorAll(".bd-sidebar summary").forEach(function (summary) {
     if (!summary.textContent.trim() && !summary.hasAttribute("aria-label")) {
