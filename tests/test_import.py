@@ -159,3 +159,25 @@ def test_make_import_runs_the_command_with_no_traceback(project, server):
         capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert "YouTube: FAILED: HTTP 404" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_matching_by_number_guest_or_date():
+    from datetime import UTC, datetime, timedelta
+
+    from podcast.core.feeds import Newsletter, PodcastItem, Video
+    from podcast.core.matching import match
+
+    day = datetime(2025, 3, 3, tzinfo=UTC)
+    videos = [Video("A" * 11, "Ann Lee: Search | Learning from Machine Learning #15", day),
+              Video("B" * 11, "Bo Chen | Vision | Learning from Machine Learning #16",
+                    day + timedelta(days=30)),
+              Video("C" * 11, "A conversation on robots and rivers", day + timedelta(days=60))]
+    items = [PodcastItem("Ep. 15 - Search with Ann", day + timedelta(days=9), None),
+             PodcastItem("Bo Chen: Vision", day + timedelta(days=40)),
+             PodcastItem("Rivers", day + timedelta(days=61))]
+    posts = [Newsletter("Robots and rivers, a conversation", day + timedelta(days=62), "c"),
+             Newsletter("What I read this week", day + timedelta(days=1), "x")]
+    matches, items_left, posts_left = match(videos, items, posts)
+    assert [(found.item_by, found.newsletter_by) for found in matches] == [
+        ("episode number", ""), ("guest", ""), ("date", "date")]
+    assert items_left == [] and [post.title for post in posts_left] == ["What I read this week"]

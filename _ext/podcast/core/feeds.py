@@ -6,6 +6,7 @@ their dates (the timezone kept). No Sphinx, and no network: bytes in.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -52,6 +53,19 @@ class Newsletter:
     title: str
     published: datetime
     url: str
+
+
+# "#15", "Ep. 15", "Episode 15" anywhere in a feed's title (but a "Bonus Episode 2" is
+# no episode 2)
+_NUMBER = re.compile(r"(?<!bonus )(?:#|\b(?:ep|episode)\b\.?\s*#?)\s*(\d+)\b", re.IGNORECASE)
+
+
+def episode_number(title: str) -> int | None:
+    """The episode number a feed's title gives."""
+    number = parse_title(title).number
+    if number is None and (found := _NUMBER.search(title)):
+        number = int(found[1])
+    return number
 
 
 def _entries(data: bytes) -> list:
@@ -109,7 +123,7 @@ def podcast_items(data: bytes) -> list[PodcastItem]:
                       for enclosure in entry.get("enclosures", [])
                       if enclosure.get("href") and str(enclosure.get("type", "audio")).startswith(
                           "audio")), None)
-        number = _whole(entry.get("itunes_episode")) or parse_title(title).number
+        number = _whole(entry.get("itunes_episode")) or episode_number(title)
         items.append(PodcastItem(title, published, number, audio))
     return items
 

@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-from .episode import parse_title
-from .feeds import Newsletter, PodcastItem, Video, guests_in
+from .feeds import Newsletter, PodcastItem, Video, episode_number, guests_in
 from .names import name_key
 
 WINDOW = timedelta(days=4)
@@ -32,7 +31,7 @@ class Match:
 
 
 def _number(title: str) -> int | None:
-    return parse_title(title).number
+    return episode_number(title)
 
 
 def _guests(title: str) -> set[str]:
@@ -76,7 +75,8 @@ def match(videos: list[Video], items: list[PodcastItem],
     items, posts = list(items), list(posts)
     matches = []
     for video in sorted(videos, key=lambda video: video.published):
-        item, item_by = _pick(video, items, lambda one: one.number, lambda one: True)
+        item, item_by = _pick(video, items, lambda one: one.number if one.number is not None
+                              else _number(one.title), lambda one: True)
         if item is not None:
             items.remove(item)
         post, post_by = _pick(video, posts, lambda one: _number(one.title),
