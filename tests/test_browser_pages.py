@@ -9,11 +9,19 @@ from helpers import ROOT
 
 pytestmark = pytest.mark.browser
 
+# Every kind of page the site makes, on a site whose listings look like the real
+# ones (cards with thumbnails, as many as the home shows).
 PAGES = {
     "home": "index.html",
-    "episode": "episodes/2023-01-09-ada.html",
-    "person": "people/grace-hopper.html",
+    "episode": "episodes/2019-01-11-maxime-gill-responsible-ai-learning-from-machine-learning-1"
+               ".html",
+    "person": "people/maxime-gill.html",
+    "people": "people/index.html",
+    "guests": "people/guests.html",
     "books": "books/index.html",
+    "archive": "archive/index.html",
+    "year": "archive/2019.html",
+    "search": "search.html?q=learning",
 }
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 SCREENSHOTS = ROOT / "_build" / "screenshots"
@@ -21,7 +29,7 @@ SCREENSHOTS = ROOT / "_build" / "screenshots"
 
 @pytest.fixture(scope="module")
 def site_url(sphinx_test_tempdir, rootdir):
-    with served_root(rootdir / "test-people", sphinx_test_tempdir / "browser-pages") as url:
+    with served_root(rootdir / "test-listings", sphinx_test_tempdir / "browser-pages") as url:
         yield url
 
 
@@ -37,6 +45,8 @@ def test_page_is_accessible_in_every_mode(browser, site_url, name, scheme, viewp
     Offsite(page)
     page.goto(f"{site_url}/{PAGES[name]}")
     page.wait_for_load_state("load")
+    if name == "search":
+        page.wait_for_selector("#search-results li", timeout=10000)
     assert page.evaluate("document.documentElement.dataset.theme") == scheme
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}-{scheme}-{viewport}.png", full_page=True)
@@ -50,3 +60,37 @@ def test_page_is_accessible_in_every_mode(browser, site_url, name, scheme, viewp
     ]
     context.close()
     assert serious == []
+
+
+def test_a_keyboard_walk_through_the_home_page_meets_every_card_once(page, site_url):
+    Offsite(page)
+    page.goto(f"{site_url}/index.html")
+    cards = page.locator(".podcast-card").count()
+    assert cards == 6
+    stops = []
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        stop = page.evaluate("""() => {
+            const element = document.activeElement;
+            const card = element.closest('.podcast-card');
+            return {card: card ? [...document.querySelectorAll('.podcast-card')].indexOf(card)
+                                 : null,
+                    name: element.textContent.trim(), tag: element.tagName};
+        }""")
+        if stops and stop == stops[0]:
+            break
+        stops.append(stop)
+    in_cards = [stop for stop in stops if stop["card"] is not None]
+    assert sorted(stop["card"] for stop in in_cards) == list(range(cards))
+    assert all(stop["tag"] == "A" and stop["name"] for stop in in_cards)  # named links
+
+
+def test_a_click_anywhere_on_a_card_opens_its_episode(page, site_url):
+    Offsite(page)
+    page.goto(f"{site_url}/index.html")
+    card = page.locator(".podcast-card").nth(1)
+    href = card.locator("a.podcast-card-link").get_attribute("href")
+    box = card.locator(".podcast-card-excerpt").bounding_box()  # the excerpt's words
+    with page.expect_navigation():
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert page.url.endswith(href)
