@@ -183,3 +183,30 @@ def test_a_chapter_seeks_the_audio_when_it_is_the_one_playing(page, audio_site):
     page.click("#chapter-02-00 a")
     assert 119 <= audio_time(page) <= 125
     assert page.locator(".podcast-video iframe").count() == 0  # the video stays unloaded
+
+
+# -- transcripts ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def transcript_site(sphinx_test_tempdir, rootdir):
+    with served_root(rootdir / "test-transcripts",
+                     sphinx_test_tempdir / "browser-transcripts") as url:
+        yield url
+
+
+def test_clicking_a_paragraphs_time_seeks_the_player(page, transcript_site):
+    Offsite(page, player=True)
+    page.goto(f"{transcript_site}/transcripts/2023-03-26-talk.html")
+    with page.expect_navigation():
+        page.click("#t-76 a.podcast-transcript-time")
+    assert page.url.endswith("/episodes/2023-03-26-talk.html#t=76")
+    assert wait_for_command(page, {"event": "command", "func": "seekTo", "args": [76, True]})
+
+
+def test_a_deep_link_shows_what_was_said_then(page, transcript_site):
+    Offsite(page, player=True)
+    page.goto(f"{transcript_site}/transcripts/2023-03-26-talk.html#t=330")
+    page.wait_for_selector(".podcast-transcript-current")
+    assert page.evaluate("document.querySelector('.podcast-transcript-current').id") == "t-320"
+    assert page.locator("iframe").count() == 0  # the transcript page has no player to load

@@ -30,8 +30,9 @@ from .pages import (
     placeholders,
     player,
 )
-from .publish import feeds, json_chapters, redirects, sitemap, structured
-from .read import chapters, header, prescan, references
+from .pages import transcripts as transcript_pages
+from .publish import feeds, json_chapters, redirects, sitemap, structured, transcript_files
+from .read import chapters, header, prescan, references, transcripts
 from .read import placeholders as placeholder_nodes
 from .state import collector
 
@@ -50,6 +51,7 @@ def generate_sources(app: Sphinx) -> None:
     posts = prescan.scan(app)
     archive.generate(app, [episode for episode, _ in posts])
     people.generate(app, known_people.make_directory(app, posts))
+    transcript_pages.generate(app, posts)
 
 
 def setup(app: Sphinx) -> dict:
@@ -68,10 +70,13 @@ def setup(app: Sphinx) -> dict:
     chapters.setup(app)
     json_chapters.setup(app)
     references.setup(app)
+    transcripts.setup(app)
+    transcript_pages.setup(app)
     index.setup(app)
     known_people.setup(app)
     people.setup(app)
     feeds.setup(app)
+    transcript_files.setup(app)
     structured.setup(app)
     redirects.setup(app)
     collector.setup(app)

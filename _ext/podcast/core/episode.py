@@ -114,6 +114,7 @@ class Episode:
     excerpt: str = ""
     extra: dict[str, str] = field(default_factory=dict)
     chapters: tuple[Chapter, ...] = ()
+    transcript: str | None = None  # the transcript page's docname, when there is one
 
     @property
     def sort_key(self) -> tuple[float, str]:

@@ -16,7 +16,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .recognition import ItemFacts
-from .timestamps import CHAPTERS_HEADING, starts_with_time
+from .timestamps import CHAPTERS_HEADING, Chapter, parse_line, starts_with_time
 
 _TEXT = ("text", "code_inline", "html_inline")
 _BREAKS = ("softbreak", "hardbreak")
@@ -96,3 +96,26 @@ def list_items(text: str) -> list[ItemFacts]:
         elif token.type == "list_item_close":
             open_items.pop()
     return found
+
+
+def chapters_in(text: str) -> tuple[Chapter, ...]:
+    """The chapters of a post's chapter lists (what reading makes chapters of them)."""
+    tokens = _parser().parse(text)
+    found: list[Chapter] = []
+    heading = ""
+    chapters: list[bool] = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            heading = _plain(tokens[index + 1].children or [])
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            chapters.append(_is_chapters(tokens, index, heading, bool(chapters)))
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            chapters.pop()
+        elif token.type == "list_item_open" and chapters and chapters[-1] and (
+                inline := _first_inline(tokens, index)) is not None:
+            children = inline.children or []
+            _, url = _link(children)
+            line = parse_line(_plain(children), url or None)
+            if line is not None:
+                found.append(line.chapter)
+    return tuple(found)

@@ -68,6 +68,15 @@ class Derived:
         # person slug -> URL -> label: the links the posts give for a person (their
         # "Connect with NAME" lists, and links to their own pages)
         self.person_links: dict[str, dict[str, str]] = defaultdict(dict)
+        # person slug -> [(episode, transcript page, second)]: where transcripts name them
+        self.named_at: dict[str, list[tuple[Episode, str, int]]] = defaultdict(list)
+        for page, transcript in sorted(domain.transcripts.items()):
+            episode = domain.episodes.get(transcript.episode)
+            if episode is not None:
+                for slug, second in transcript.moments:
+                    self.named_at[slug].append((episode, page, second))
+        for moments in self.named_at.values():
+            moments.sort(key=lambda moment: (moment[0].sort_key, moment[2]))
         posts = [(episode, domain.items.get(episode.docname, [])) for episode in
                  self.chronological]
         # everyone the lists name is in the directory since before reading

@@ -18,6 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..core.directory import Directory, Person
 from ..core.episode import Episode, format_date
+from ..core.timestamps import format_time
 from ..derive.index import BOOKS_PAGE, PEOPLE_DIR, person_page
 from ..read import placeholders
 from .context import Context
@@ -136,13 +137,23 @@ def render_person(context: Context, node: nodes.Element) -> list[nodes.Node]:
             line += nodes.inline("", f": “{text}”", classes=["podcast-mention-text"])
             lines.append(line)
         content.append(bullets(lines))
+    named = derived.named_at.get(person.slug, [])
+    if named:
+        content.append(rubric("Named in transcripts"))
+        lines = []
+        for episode, page, second in named:
+            label = f"#{episode.number}" if episode.number is not None else episode.title
+            line = nodes.paragraph("", f"named at {format_time(second)} in ")
+            line += internal_link(label, context.uri(page, f"t-{second}"))
+            lines.append(line)
+        content.append(bullets(lines, ["podcast-named-at"]))
     books = [book for book in derived.books.values() if person.name in book.authors]
     if books:
         content.append(rubric("Books"))
         content.append(bullets([
             nodes.paragraph("", "", internal_link(book.title, context.uri(BOOKS_PAGE, book.slug)))
             for book in books]))
-    if not (guest_of or mentioned):
+    if not (guest_of or mentioned or named):
         content.append(nodes.paragraph("", "Not in any episode yet.", classes=["podcast-empty"]))
     return content
 

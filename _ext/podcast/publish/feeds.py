@@ -12,12 +12,14 @@ from pathlib import Path
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
+from lxml import etree
 from sphinx.application import Sphinx
 
 from ..core.episode import Episode
 from ..derive.index import derived_of
 from ..pages.context import is_web_build
 from ..state.domain import state_of
+from .transcript_files import of_episode
 
 ATOM = "feed.xml"
 RSS = "rss.xml"
@@ -41,6 +43,29 @@ def aware(episode: Episode):
 def summary(episode: Episode) -> str:
     guests = f"With {', '.join(episode.guests)}. " if episode.guests else ""
     return guests + episode.excerpt
+
+
+PODCAST_NAMESPACE = "https://podcastindex.org/namespace/1.0"
+
+
+class PodcastNamespace(BaseExtension):
+    def extend_ns(self):
+        return {"podcast": PODCAST_NAMESPACE}
+
+
+class Transcripts(BaseEntryExtension):
+    """RSS items' ``<podcast:transcript url type>`` (Podcasting 2.0)."""
+
+    def __init__(self) -> None:
+        self.files: list[tuple[str, str]] = []
+
+    def transcript(self, url: str, kind: str) -> None:
+        self.files.append((url, kind))
+
+    def extend_rss(self, item):
+        for url, kind in self.files:
+            etree.SubElement(item, f"{{{PODCAST_NAMESPACE}}}transcript", url=url, type=kind)
+        return item
 
 
 class Enclosures(BaseEntryExtension):
@@ -70,6 +95,7 @@ def build_feed(app: Sphinx, episodes: list[Episode]) -> FeedGenerator:
     feed = FeedGenerator()
     feed.load_extension("media", atom=True, rss=True)
     feed.register_extension("podcast", BaseExtension, Enclosures, atom=True, rss=False)
+    feed.register_extension("transcripts", PodcastNamespace, Transcripts, atom=False, rss=True)
     feed.id(base or app.config.project)
     feed.title(app.config.project)
     feed.subtitle(app.config.podcast_description or app.config.project)
@@ -96,6 +122,9 @@ def build_feed(app: Sphinx, episodes: list[Episode]) -> FeedGenerator:
             length = str(episode.audio.length or 0)
             entry.enclosure(episode.audio.url, length, episode.audio.type)
             entry.podcast.enclosure(episode.audio.url, length, episode.audio.type)
+        transcript = of_episode(app, episode.docname)
+        if transcript:
+            entry.transcripts.transcript(base + transcript[0], transcript[1])
     return feed
 
 

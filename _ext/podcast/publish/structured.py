@@ -105,6 +105,8 @@ def episode_data(app: Sphinx, episode: Episode) -> dict:
         data["video"] = video(app, episode)
     if episode.audio:
         data["audio"] = audio(episode)
+    if episode.transcript:
+        data["transcript"] = page_url(app, episode.transcript)
     return data
 
 

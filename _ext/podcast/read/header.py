@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
@@ -25,6 +26,7 @@ from ..core.frontmatter import (
     front_matter_lines,
     read_front_matter,
 )
+from ..core.transcripts import transcript_file, transcript_page
 from ..core.urls import PRIVACY_EMBED
 from ..state.domain import state_of
 from . import placeholders
@@ -120,6 +122,14 @@ class audio_player(nodes.General, nodes.Element):
     """The episode's audio (``url``, ``type``, ``title``), drawn by ``pages.player``."""
 
 
+def transcript_link(page: str) -> nodes.paragraph:
+    paragraph = nodes.paragraph(classes=["podcast-transcript-link"])
+    paragraph += addnodes.pending_xref("", nodes.inline("", "Read the transcript"),
+                                       refdomain="std", reftype="doc", reftarget="/" + page,
+                                       refexplicit=True, refwarn=True)
+    return paragraph
+
+
 def substack_link(url: str) -> nodes.paragraph:
     paragraph = nodes.paragraph(classes=["podcast-substack"])
     paragraph += nodes.reference("", "Read on Substack", refuri=url)
@@ -159,6 +169,10 @@ class EpisodeTransform(SphinxTransform):
 
         section = title_section(self.document, episode.title)
         episode = replace(episode, excerpt=excerpt(section))
+        transcript = transcript_file(self.env.doc2path(docname), meta.get("transcript", ""))
+        if transcript is not None:
+            self.env.note_dependency(str(transcript))
+            episode = replace(episode, transcript=transcript_page(docname))
 
         header: list[nodes.Node] = [byline(episode)]
         if episode.youtube_id:
@@ -168,6 +182,8 @@ class EpisodeTransform(SphinxTransform):
                                        title=episode.title))
         if episode.substack_url:
             header.append(substack_link(episode.substack_url))
+        if episode.transcript:
+            header.append(transcript_link(episode.transcript))
         header.append(listen_links(self.config.podcast_listen_links))
         for offset, node in enumerate(header, start=1):
             section.insert(offset, node)
@@ -197,7 +213,21 @@ class ListenLinksDirective(SphinxDirective):
         return [listen_links(self.config.podcast_listen_links)]
 
 
+def transcripts_changed(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """``env-get-outdated``: posts whose transcript came or went are read again (to
+    link it, or not)."""
+    outdated = []
+    for docname, episode in state_of(env).episodes.items():
+        if docname in env.found_docs:
+            named = str(episode.extra.get("transcript", ""))
+            has = transcript_file(env.doc2path(docname), named) is not None
+            if has != (episode.transcript is not None):
+                outdated.append(docname)
+    return outdated
+
+
 def setup(app: Sphinx) -> None:
+    app.connect("env-get-outdated", transcripts_changed)
     app.add_config_value("podcast_listen_links", [], "env", list)
     app.add_config_value("podcast_youtube_privacy", True, "env", bool)
     app.add_transform(EpisodeTransform)

@@ -20,19 +20,21 @@ from ..core.directory import Directory
 from ..core.episode import Episode
 from ..core.recognition import ItemFacts
 
-PER_DOCUMENT = ("episodes", "items", "placeholders", "labels")
+PER_DOCUMENT = ("episodes", "items", "placeholders", "labels", "transcripts")
 
 
 class PodcastState(Domain):
     name = "podcast"
     label = "Podcast"
-    data_version = 3
+    data_version = 4
     initial_data: dict[str, Any] = {
         "episodes": {},  # docname -> Episode
         "items": {},  # docname -> [ItemFacts]: the list items of its reference lists
         "placeholders": {},  # docname -> [options of each placeholder in that page]
         "published": {},  # docname -> digest of the filled-in content last written
         "labels": {},  # docname -> [(anchor, text)]: its chapters, as {ref} targets
+        # transcript page -> Transcript: its episode, file and who is named when
+        "transcripts": {},
         "directory": "",  # digest of the directory of people and books last published
     }
     # The directory of people and books: made anew by every build before reading.
@@ -77,6 +79,13 @@ class PodcastState(Domain):
     def add_items(self, docname: str, items: list[ItemFacts]) -> None:
         if items:
             self.items[docname] = items
+
+    @property
+    def transcripts(self) -> dict[str, Any]:
+        return self.data["transcripts"]
+
+    def add_transcript(self, docname: str, transcript: Any) -> None:
+        self.transcripts[docname] = transcript
 
     def add_labels(self, docname: str, labels: list[tuple[str, str]]) -> None:
         if labels:

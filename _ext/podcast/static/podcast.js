@@ -126,6 +126,12 @@
       if (iframe) iframe.focus();
       return;
     }
+    var time = event.target.closest("a.podcast-transcript-time");
+    if (time) { // a transcript's time: the episode page, its player at that second
+      event.preventDefault();
+      location.href = time.dataset.episode + "#t=" + time.dataset.seconds;
+      return;
+    }
     var link = event.target.closest(".podcast-chapters a.podcast-chapter-link");
     if (link) {
       var start = chapterStart(link);
@@ -154,7 +160,22 @@
         video = start.video;
       }
     }
-    if (seconds !== null) seek(seconds, video);
+    if (seconds !== null && !showSaid(seconds)) seek(seconds, video);
+  }
+
+  /* On a transcript page, "#t=" shows what was said at that second. */
+  function showSaid(seconds) {
+    var said = null;
+    document.querySelectorAll(".podcast-transcript-paragraph").forEach(function (paragraph) {
+      if (parseInt(paragraph.id.replace(/^t-/, ""), 10) <= seconds) said = paragraph;
+    });
+    if (!said) return false;
+    document.querySelectorAll(".podcast-transcript-current").forEach(function (paragraph) {
+      paragraph.classList.remove("podcast-transcript-current");
+    });
+    said.classList.add("podcast-transcript-current");
+    said.scrollIntoView({ block: "center" });
+    return true;
   }
 
   document.querySelectorAll(".podcast-video iframe").forEach(markReady);

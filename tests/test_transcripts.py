@@ -1,0 +1,138 @@
+"""Transcripts: read from WebVTT and SRT, shown as a page of their own, linked
+to the moment, searchable, in the feeds; bad ones never fail the build."""
+
+import json
+import re
+
+import pytest
+from helpers import build_root, page, warnings
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from podcast.core.timestamps import Chapter
+from podcast.core.transcripts import paragraphs, read_transcript
+
+TALK = "episodes/2023-03-26-talk"
+LISTEN = "episodes/2023-04-01-listen"
+BROKEN = "episodes/2023-05-01-broken"
+
+
+@pytest.fixture(scope="module")
+def site(sphinx_test_tempdir, rootdir):
+    app = build_root(rootdir / "test-transcripts", sphinx_test_tempdir / "transcripts-module")
+    yield app
+    app.cleanup()
+
+
+def test_speakers_from_voice_tags_and_leading_names():
+    cues, troubles = read_transcript(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann Lee>Hello.\n\n"
+        "00:00:02.000 --> 00:00:03.000\nBo Chen: Hi, Ann.\n", "vtt")
+    assert [(cue.speaker, cue.text, cue.line) for cue in cues] == [
+        ("Ann Lee", "Hello.", 3), ("Bo Chen", "Hi, Ann.", 6)]
+    assert troubles == []
+
+
+def test_paragraphs_change_with_the_speaker_and_the_chapter():
+    cues, _ = read_transcript("1\n00:00:01,000 --> 00:00:02,000\nAnn: One.\n\n"
+                              "2\n00:00:02,000 --> 00:00:03,000\nAnn: Two.\n\n"
+                              "3\n00:01:05,000 --> 00:01:06,000\nAnn: Three.\n\n"
+                              "4\n00:01:07,000 --> 00:01:08,000\nBo: Four.\n", "srt")
+    found = paragraphs(cues, (Chapter(0, "Start"), Chapter(60, "Later")))
+    assert [(p.start, p.speaker, p.text, p.chapter and p.chapter.title) for p in found] == [
+        (1, "Ann", "One. Two.", "Start"), (65, "Ann", "Three.", "Later"),
+        (67, "Bo", "Four.", None)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["WEBVTT", "", "00:00:01.000 --> 00:00:02.000", "1",
+                                 "00:00:0x.000 --> 9", "00:00:03,000 --> 00:00:01,000", "Hi",
+                                 "<v Ann>", "NOTE x", "Ann: words", "-->", "\u202e"]),
+                max_size=30),
+       st.sampled_from(["vtt", "srt"]))
+def test_any_transcript_reads_without_an_error(lines, kind):
+    cues, troubles = read_transcript("\n".join(lines), kind)
+    assert all(cue.text for cue in cues) and all(trouble.line >= 1 for trouble in troubles)
+    paragraphs(cues)
+
+
+def test_the_transcript_is_a_page_of_its_own_linked_from_the_episode(site):
+    episode = page(site, TALK)
+    link = episode.select_one(".podcast-transcript-link a")
+    assert link["href"] == "../transcripts/2023-03-26-talk.html"
+    assert (site.outdir / f"{TALK}.html").stat().st_size < 60 * 1024
+    transcript = page(site, "transcripts/2023-03-26-talk")
+    assert transcript.find("h1").get_text().startswith("Transcript: Sebastian Raschka")
+    headings = [h.get_text().rstrip("#") for h in transcript.select("article h2")]
+    assert headings == ["Introduction", "Career Background", "Industry vs. Academia"]
+    first = transcript.select("p.podcast-transcript-paragraph")[0]
+    time = first.select_one("a.podcast-transcript-time")
+    assert time.get_text() == "00:01" and first["id"] == "t-1"
+    assert time["href"] == "https://www.youtube.com/watch?v=TALKVIDEO01&t=1s"
+    assert time["data-episode"] == "../episodes/2023-03-26-talk.html"
+    assert first.select_one(".podcast-transcript-speaker").get_text() == "Seth Levine: "
+    # a new paragraph at each change of speaker and at each chapter
+    starts = [p["id"] for p in transcript.select("p.podcast-transcript-paragraph")]
+    assert starts == ["t-1", "t-10", "t-76", "t-320", "t-341"]
+
+
+def test_names_in_the_transcript_link_and_the_person_page_lists_the_moments(site):
+    transcript = page(site, "transcripts/2023-03-26-talk")
+    people = [a["href"] for a in transcript.select("article a[href*='people/']")]
+    assert people.count("../people/andrew-ng.html") == 2
+    assert "../people/sebastian-raschka.html" in people  # the guest
+    moments = page(site, "people/andrew-ng").select(".podcast-named-at li")
+    assert [li.get_text(" ", strip=True) for li in moments] == [
+        "named at 00:10 in #4", "named at 05:41 in #4"]
+    assert moments[0].a["href"] == "../transcripts/2023-03-26-talk.html#t-10"
+
+
+def test_search_finds_words_said_only_in_the_transcript(site):
+    index = (site.outdir / "searchindex.js").read_text(encoding="utf-8")
+    data = json.loads(index[index.index("(") + 1:index.rindex(")")])
+    docs = data["docnames"]
+    found = data["terms"]["zygomorph"]
+    found = found if isinstance(found, list) else [found]
+    assert [docs[number] for number in found] == ["transcripts/2023-03-26-talk"]
+
+
+def test_feeds_and_data_carry_the_transcript(site):
+    rss = (site.outdir / "rss.xml").read_text(encoding="utf-8")
+    assert ('<podcast:transcript url="https://example.org/podcast/transcripts/'
+            '2023-03-26-talk.vtt" type="text/vtt"/>') in rss
+    assert ('<podcast:transcript url="https://example.org/podcast/transcripts/'
+            '2023-04-01-listen.srt" type="application/x-subrip"/>') in rss
+    copied = (site.outdir / "transcripts" / "2023-03-26-talk.vtt").read_text(encoding="utf-8")
+    assert copied.startswith("WEBVTT") and "zygomorphic" in copied
+    data = json.loads(page(site, TALK).select_one('script[type="application/ld+json"]').string)
+    assert data["transcript"] == "https://example.org/podcast/transcripts/2023-03-26-talk.html"
+
+
+def test_a_transcript_named_in_the_front_matter_and_srt(site):
+    transcript = page(site, "transcripts/2023-04-01-listen")
+    text = transcript.select_one("article").get_text(" ", strip=True)
+    assert "We talk about quasicrystal learning today." in text
+    # no video: the time opens the episode page there, where the audio seeks
+    assert transcript.select_one("a.podcast-transcript-time")["href"] == (
+        "../episodes/2023-04-01-listen.html#t=0")
+
+
+def test_a_bad_transcript_warns_with_its_line_and_shows_the_rest(site):
+    text = warnings(site)
+    vtt = re.escape("2023-05-01-broken.vtt")
+    assert re.search(rf"{vtt}:4: WARNING: the transcript is no UTF-8", text)
+    assert re.search(rf"{vtt}:6: WARNING: cannot read this cue", text)
+    assert re.search(rf"{vtt}:9: WARNING: this cue starts before the one above it", text)
+    assert re.search(rf"{vtt}:12: WARNING: an empty cue: skipped", text)
+    shown = page(site, "transcripts/2023-05-01-broken").select_one("article").get_text()
+    assert "Caf\u00e9 talk, first." in shown and "The rest is shown." in shown
+
+
+def test_a_transcript_added_later_is_linked_from_its_episode(build, rootdir):
+    build(testroot="transcripts")
+    app = build(testroot="transcripts", files={"episodes/2023-05-01-broken.srt": ""},
+                remove=["episodes/2023-05-01-broken.vtt"])
+    assert page(app, BROKEN).select_one(".podcast-transcript-link a")["href"].endswith(
+        "transcripts/2023-05-01-broken.html")
+    app = build(testroot="transcripts", remove=["episodes/2023-05-01-broken.srt"])
+    assert page(app, BROKEN).select_one(".podcast-transcript-link") is None
+    assert not (app.srcdir / "transcripts" / "2023-05-01-broken.md").exists()
