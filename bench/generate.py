@@ -110,7 +110,32 @@ def mention(rng: random.Random, name: str, number: int) -> str:
     ])
 
 
-def generate(count: int, folder: Path, seed: int = 7) -> list[Path]:
+SYLLABLES = "ka lo mi ne su ta ri po de va lu se mo ni ra te bo fi gu ze".split()
+# a vocabulary as large as speech's: common words, the show's words, made-up rare ones
+VOCABULARY = WORDS + [word.lower() for topic in TOPICS for word in topic.split()] + [
+    a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES[:12]]
+
+
+def transcript(rng: random.Random, guest: str, host: str = "Seth Levine",
+               minutes: int = 60) -> str:
+    """A WebVTT transcript of about 150 words a minute, host and guest by turns."""
+    cues, second, speaker = ["WEBVTT", ""], 0, host
+    while second < minutes * 60:
+        if rng.random() < 0.15:
+            speaker = guest if speaker == host else host
+        # Zipf-like: most words common, a long tail of rare ones
+        words = [VOCABULARY[min(int(rng.paretovariate(1.1)) - 1, len(VOCABULARY) - 1)]
+                 for _ in range(10)]
+        start, end = second, second + 4
+        cues.append(f"{start // 3600:02d}:{start // 60 % 60:02d}:{start % 60:02d}.000 --> "
+                    f"{end // 3600:02d}:{end // 60 % 60:02d}:{end % 60:02d}.000")
+        cues.append(f"<v {speaker}>{' '.join(words).capitalize()}.")
+        cues.append("")
+        second = end
+    return "\n".join(cues)
+
+
+def generate(count: int, folder: Path, seed: int = 7, transcripts: bool = False) -> list[Path]:
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     people = list(dict.fromkeys(f"{first} {last}" for first in FIRST for last in LAST))
@@ -187,6 +212,8 @@ def generate(count: int, folder: Path, seed: int = 7) -> list[Path]:
         path = folder / (f"{moment:%Y-%m-%d}-{slug(name)}-{slug(topics[0])}"
                          f"-learning-from-machine-learning-{number}.markdown")
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        if transcripts:
+            path.with_suffix(".vtt").write_text(transcript(rng, name), encoding="utf-8")
         written.append(path)
         guests.append((name, video))
     return written
@@ -197,8 +224,10 @@ def main() -> None:
     parser.add_argument("count", type=int)
     parser.add_argument("folder", type=Path)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--transcripts", action="store_true",
+                        help="a one-hour WebVTT transcript beside each post")
     arguments = parser.parse_args()
-    written = generate(arguments.count, arguments.folder, arguments.seed)
+    written = generate(arguments.count, arguments.folder, arguments.seed, arguments.transcripts)
     print(f"{len(written)} episodes in {arguments.folder}")
 
 

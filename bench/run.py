@@ -122,12 +122,20 @@ def html_mtimes(outdir: Path) -> dict[Path, int]:
 def sizes(outdir: Path) -> dict:
     episodes = sorted(path.stat().st_size for path in (outdir / "episodes").glob("*.html"))
     total = sum(path.stat().st_size for path in outdir.rglob("*") if path.is_file())
-    return {
+    found = {
         "episode_page_median_kb": round(statistics.median(episodes) / 1024, 1),
         "episode_page_max_kb": round(max(episodes) / 1024, 1),
         "site_mb": round(total / 1024 / 1024, 1),
         "pages": len(list(outdir.rglob("*.html"))),
     }
+    # what a browser downloads for its first search: Sphinx's whole index
+    index = outdir / "searchindex.js"
+    if index.is_file():
+        found["search_index_mb"] = round(index.stat().st_size / 1024 / 1024, 2)
+    transcripts = sorted(path.stat().st_size for path in (outdir / "transcripts").glob("*.html"))
+    if transcripts:
+        found["transcript_page_median_kb"] = round(statistics.median(transcripts) / 1024, 1)
+    return found
 
 
 def prepare_ours(folder: Path, episodes: Path) -> Path:
@@ -189,11 +197,11 @@ def edit_one(folder: Path) -> Path:
 
 
 def benchmark(count: int, out: Path, naive: bool = True, only_serial: bool = False,
-              repeat: int = 1) -> dict:
+              repeat: int = 1, transcripts: bool = False) -> dict:
     if out.exists():
         shutil.rmtree(out)
     episodes = out / "posts"
-    generate(count, episodes)
+    generate(count, episodes, transcripts=transcripts)
     results: dict = {"episodes": count, "machine": machine(), "repeat": repeat}
 
     ours = prepare_ours(out / "ours", episodes)
@@ -285,11 +293,15 @@ def main() -> None:
                         help="build our site once, serially (for large N)")
     parser.add_argument("--repeat", type=int, default=1,
                         help="clean builds this many times each, keeping the fastest")
+    parser.add_argument("--transcripts", action="store_true",
+                        help="a one-hour transcript (about 9,000 words) with every episode")
     arguments = parser.parse_args()
     work = arguments.out / f"n{arguments.count}"
     results = benchmark(arguments.count, work, naive=not arguments.skip_naive,
-                        only_serial=arguments.only_serial, repeat=arguments.repeat)
-    suffix = "-serial" if arguments.only_serial else ""
+                        only_serial=arguments.only_serial, repeat=arguments.repeat,
+                        transcripts=arguments.transcripts)
+    suffix = ("-serial" if arguments.only_serial else "") + (
+        "-transcripts" if arguments.transcripts else "")
     report = arguments.out / f"results-{arguments.count}{suffix}.json"
     report.write_text(json.dumps(results, indent=1))
     print(json.dumps(results["a_serial"]) if arguments.only_serial else table(results))
