@@ -34,6 +34,18 @@ def test_generated_posts_have_the_hosts_shapes(tmp_path):
     assert parse_title("A B: C | Learning from Machine Learning #1").guests == ("A B",)
 
 
+def test_generated_transcripts_are_an_hour_long_and_read_cleanly(tmp_path):
+    from podcast.core.transcripts import read_transcript
+
+    posts = generate(2, tmp_path, seed=3, transcripts=True)
+    for post in posts:
+        cues, troubles = read_transcript(post.with_suffix(".vtt").read_text(), "vtt")
+        assert troubles == [] and len(cues) == 900 and cues[-1].end == 3600
+        assert sum(len(cue.text.split()) for cue in cues) == 9000
+        assert {cue.speaker for cue in cues} == {"Seth Levine", *decode(
+            post.stem, as_myst_strings(front_matter(post)))[0].guests}
+
+
 def test_the_benchmark_runs_and_reports(tmp_path):
     subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "6", "--out", str(tmp_path),
                     "--repeat", "2"], check=True, capture_output=True, text=True)
