@@ -69,6 +69,12 @@ class Audio:
 _AUDIO_TYPE = re.compile(r"audio/[\w.+-]+")
 
 
+def seconds_of(text: str) -> int | None:
+    """A duration or size: ``3725``, ``1:02:05`` or ``62:05``; ``None`` for anything else."""
+    value = text.strip()
+    return parse_time(value) if ":" in value else (int(value) if value.isdigit() else None)
+
+
 def decode_audio(meta: dict[str, str], problems: list[Problem]) -> Audio | None:
     """``audio_url`` (http or https), ``audio_type`` (``audio/...``), ``audio_length``
     (bytes) and ``audio_duration`` (seconds, or ``H:MM:SS``)."""
@@ -87,7 +93,7 @@ def decode_audio(meta: dict[str, str], problems: list[Problem]) -> Audio | None:
     numbers = {}
     for key in ("audio_length", "audio_duration"):
         value = str(meta.get(key, "")).strip()
-        number = parse_time(value) if ":" in value else (int(value) if value.isdigit() else None)
+        number = seconds_of(value)
         if value and number is None:
             problems.append(Problem(key, "audio", f"{key} {value[:20]!r} is no whole number"
                                     + (" of seconds nor H:MM:SS" if key == "audio_duration"

@@ -13,9 +13,8 @@ from datetime import UTC, datetime
 import feedparser
 from dateutil import parser as dates
 
-from .episode import parse_title
+from .episode import Audio, parse_title, seconds_of
 from .names import looks_like_name, split_names
-from .timestamps import parse_time
 
 
 class FeedError(ValueError):
@@ -28,16 +27,6 @@ class Video:
     title: str
     published: datetime
     description: str = ""
-
-
-@dataclass(frozen=True)
-class Audio:
-    """A podcast episode's enclosure."""
-
-    url: str
-    type: str = "audio/mpeg"
-    length: int | None = None  # bytes
-    duration: int | None = None  # seconds
 
 
 @dataclass(frozen=True)
@@ -93,12 +82,6 @@ def _whole(text) -> int | None:
         return None
 
 
-def duration_seconds(text) -> int | None:
-    """``itunes:duration``: ``3725``, ``01:02:05`` or ``62:05``."""
-    value = str(text or "").strip()
-    return parse_time(value) if ":" in value else _whole(value)
-
-
 def youtube_videos(data: bytes) -> list[Video]:
     videos = []
     for entry in _entries(data):
@@ -119,7 +102,7 @@ def podcast_items(data: bytes) -> list[PodcastItem]:
         title = " ".join(entry.get("title", "").split())
         audio = next((Audio(enclosure["href"], enclosure.get("type") or "audio/mpeg",
                             _whole(enclosure.get("length")),
-                            duration_seconds(entry.get("itunes_duration")))
+                            seconds_of(str(entry.get("itunes_duration") or "")))
                       for enclosure in entry.get("enclosures", [])
                       if enclosure.get("href") and str(enclosure.get("type", "audio")).startswith(
                           "audio")), None)
