@@ -136,3 +136,17 @@ def test_a_transcript_added_later_is_linked_from_its_episode(build, rootdir):
     app = build(testroot="transcripts", remove=["episodes/2023-05-01-broken.srt"])
     assert page(app, BROKEN).select_one(".podcast-transcript-link") is None
     assert not (app.srcdir / "transcripts" / "2023-05-01-broken.md").exists()
+
+
+def test_a_huge_transcript_is_cut_with_a_warning():
+    from podcast.core.transcripts import MAX_CUES
+
+    lines = ["WEBVTT", ""]
+    for second in range(MAX_CUES + 10):
+        lines += [f"{second // 3600:02d}:{second // 60 % 60:02d}:{second % 60:02d}.000 --> "
+                  f"{second // 3600:02d}:{second // 60 % 60:02d}:{second % 60:02d}.500",
+                  "Words.", ""]
+    cues, troubles = read_transcript("\n".join(lines), "vtt")
+    assert len(cues) == MAX_CUES
+    assert troubles[-1].message == f"more than {MAX_CUES} cues: the rest is left out"
+    assert troubles[-1].line == 3 * MAX_CUES + 3
