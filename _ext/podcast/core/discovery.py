@@ -47,6 +47,14 @@ def known_titles(posts: list[Post], known: Known) -> frozenset[str]:
     return frozenset(titles)
 
 
+def known_of(posts: list[Post], directory: Directory, videos: dict[str, str],
+             judging: bool = True) -> Known:
+    """What classifying the posts' items may use: the directory, the videos, and
+    the book titles any post's shop link or books heading made known."""
+    titles = known_titles(posts, Known(directory, videos, judging=judging))
+    return Known(directory, videos, titles=titles, judging=judging)
+
+
 def mentions_of(episode: Episode, items: list[ItemFacts], known: Known) -> list[list[Mention]]:
     """What each item of one post names, in item order."""
     known = Known(known.directory, known.videos, episode.guests, known.titles, known.judging)
@@ -61,8 +69,7 @@ def discover_people(posts: list[Post], directory: Directory) -> Known:
     Returns what later classifying may use."""
     posts = sorted(posts, key=lambda post: post[0].sort_key)
     videos = videos_of(episode for episode, _ in posts)
-    known = Known(directory, videos)
-    known = Known(directory, videos, titles=known_titles(posts, known))
+    known = known_of(posts, directory, videos)
     found: dict[str, tuple[Mention, str, int]] = {}  # name_key -> first, strongest sighting
     for episode, items in posts:
         for facts, mentions in zip(items, mentions_of(episode, items, known), strict=True):

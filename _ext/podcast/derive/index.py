@@ -17,12 +17,12 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ..core.directory import Book, Person
-from ..core.discovery import known_titles, mentions_of, videos_of
+from ..core.discovery import known_of, mentions_of, videos_of
 from ..core.episode import Episode
 from ..core.evidence import personal_page
 from ..core.jekyll import old_urls
 from ..core.names import name_key
-from ..core.recognition import ItemFacts, Known, Mention, connect_person
+from ..core.recognition import ItemFacts, Mention, connect_person
 from ..core.urls import is_web_url, same_page
 from ..state.domain import PodcastState, state_of
 
@@ -80,8 +80,7 @@ class Derived:
         posts = [(episode, domain.items.get(episode.docname, [])) for episode in
                  self.chronological]
         # everyone the lists name is in the directory since before reading
-        known = Known(directory, self.videos, judging=False)
-        known = Known(directory, self.videos, titles=known_titles(posts, known), judging=False)
+        known = known_of(posts, directory, self.videos, judging=False)
         for episode, items in posts:
             docname = episode.docname
             found = mentions_of(episode, items, known)

@@ -83,30 +83,30 @@ def visit_youtube_html(self, node: youtube) -> None:
     raise nodes.SkipNode
 
 
-def visit_youtube_link(self, node: youtube) -> None:
-    """E-books have no player: the video is a plain link to YouTube."""
-    title = node.get("title") or "this episode"
-    self.body.append(
-        '<p class="podcast-video-link">'
-        + _tag("a", {"href": watch_url(node['id'])})
-        + f"Watch {escape(title)} on YouTube</a></p>\n"
-    )
-    raise nodes.SkipNode
+def outside_the_web(label: str, url_of, link_classes: str, words) -> dict:
+    """The visitors of a player where there is no player (e-books, LaTeX, text,
+    man, Texinfo): a link, or the bare address after ``label``."""
 
+    def link(self, node) -> None:
+        title = node.get("title") or "this episode"
+        self.body.append(f'<p class="{link_classes}">' + _tag("a", {"href": url_of(node)})
+                         + f"{words(escape(title))}</a></p>\n")
+        raise nodes.SkipNode
 
-def visit_youtube_text(self, node: youtube) -> None:
-    self.add_text(f"Video: {watch_url(node['id'])}")
-    raise nodes.SkipNode
+    def text(self, node) -> None:
+        self.add_text(f"{label}: {url_of(node)}")
+        raise nodes.SkipNode
 
+    def plain(self, node) -> None:
+        self.body.append(f"{label}: {url_of(node)}\n")
+        raise nodes.SkipNode
 
-def visit_youtube_plain(self, node: youtube) -> None:
-    self.body.append(f"Video: {watch_url(node['id'])}\n")
-    raise nodes.SkipNode
+    def latex(self, node) -> None:
+        self.body.append(rf"\begin{{quote}}\url{{{url_of(node)}}}\end{{quote}}" + "\n")
+        raise nodes.SkipNode
 
-
-def visit_youtube_latex(self, node: youtube) -> None:
-    self.body.append(rf"\begin{{quote}}\url{{{watch_url(node['id'])}}}\end{{quote}}" + "\n")
-    raise nodes.SkipNode
+    return {"epub": (link, None), "latex": (latex, None), "text": (text, None),
+            "man": (plain, None), "texinfo": (plain, None)}
 
 
 def visit_audio_html(self, node: audio_player) -> None:
@@ -120,28 +120,6 @@ def visit_audio_html(self, node: audio_player) -> None:
     raise nodes.SkipNode
 
 
-def visit_audio_link(self, node: audio_player) -> None:
-    title = node.get("title") or "this episode"
-    self.body.append('<p class="podcast-audio-link">' + _tag("a", {"href": node["url"]})
-                     + f"Listen to {escape(title)}</a></p>\n")
-    raise nodes.SkipNode
-
-
-def visit_audio_text(self, node: audio_player) -> None:
-    self.add_text(f"Audio: {node['url']}")
-    raise nodes.SkipNode
-
-
-def visit_audio_plain(self, node: audio_player) -> None:
-    self.body.append(f"Audio: {node['url']}\n")
-    raise nodes.SkipNode
-
-
-def visit_audio_latex(self, node: audio_player) -> None:
-    self.body.append(rf"\begin{{quote}}\url{{{node['url']}}}\end{{quote}}" + "\n")
-    raise nodes.SkipNode
-
-
 def setup(app: Sphinx) -> None:
     app.setup_extension("sphinxcontrib.youtube")
     app.add_config_value("podcast_youtube_facade", True, "html", bool)
@@ -149,18 +127,12 @@ def setup(app: Sphinx) -> None:
         youtube,
         override=True,
         html=(visit_youtube_html, None),
-        epub=(visit_youtube_link, None),
-        latex=(visit_youtube_latex, None),
-        text=(visit_youtube_text, None),
-        man=(visit_youtube_plain, None),
-        texinfo=(visit_youtube_plain, None),
+        **outside_the_web("Video", lambda node: watch_url(node["id"]), "podcast-video-link",
+                          lambda title: f"Watch {title} on YouTube"),
     )
     app.add_node(
         audio_player,
         html=(visit_audio_html, None),
-        epub=(visit_audio_link, None),
-        latex=(visit_audio_latex, None),
-        text=(visit_audio_text, None),
-        man=(visit_audio_plain, None),
-        texinfo=(visit_audio_plain, None),
+        **outside_the_web("Audio", lambda node: node["url"], "podcast-audio-link",
+                          lambda title: f"Listen to {title}"),
     )
