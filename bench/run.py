@@ -178,14 +178,53 @@ def prepare_off(folder: Path, episodes: Path) -> Path:
 
 
 def differing_files(first: Path, second: Path) -> list[str]:
-    """Files that differ between two builds: pages, feeds, sitemap, search index..."""
+    """Files that differ between two builds: pages, feeds, sitemap, search index...
+
+    A search bundle whose contents are the same counts as the same, whatever the
+    order Pagefind wrote its maps in (see ``search_contents``)."""
+    same = {entry.parent.relative_to(first) for entry in first.glob("*/pagefind-entry.json")
+            if search_contents(entry.parent) == search_contents(second / entry.parent.name)}
+
     def files(folder: Path) -> set[Path]:
         return {path.relative_to(folder) for path in folder.rglob("*")
-                if path.is_file() and path.name != ".buildinfo"}
+                if path.is_file() and path.name != ".buildinfo"
+                and not any(bundle in path.relative_to(folder).parents for bundle in same)}
 
     return sorted(str(name) for name in files(first) | files(second)
                   if not (first / name).is_file() or not (second / name).is_file()
                   or (first / name).read_bytes() != (second / name).read_bytes())
+
+
+def search_contents(bundle: Path) -> dict | None:
+    """A Pagefind bundle, its filters and metadata decoded and sorted.
+
+    Pagefind writes those two in the order of a hash map, which changes from
+    run to run (and names the files by their bytes): compared as bytes, two
+    builds of one site always differ there. The rest it writes stably."""
+    import gzip
+
+    import cbor2
+
+    if not (bundle / "pagefind-entry.json").is_file():
+        return None
+
+    def decoded(path: Path):
+        return cbor2.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
+
+    filters = {}
+    for path in (bundle / "filter").glob("*.pf_filter"):
+        name, values = decoded(path)
+        filters[name] = sorted((value, tuple(pages)) for value, pages in values)
+    metas = []
+    for path in bundle.glob("*.pf_meta"):
+        version, pages, chunks, filter_files, sorts, fields = decoded(path)
+        metas.append((version, pages, chunks, sorted(name for name, _ in filter_files), sorts,
+                      sorted(fields)))
+    stable = {path.relative_to(bundle).as_posix(): path.read_bytes()
+              for path in bundle.rglob("*") if path.is_file()
+              and path.suffix not in (".pf_filter", ".pf_meta")
+              and path.name != "pagefind-entry.json"}
+    return {"filters": filters, "meta": metas, "files": stable}
 
 
 def edit_one(folder: Path) -> Path:

@@ -70,3 +70,18 @@ def written(app) -> set[str]:
     status = strip_escape_sequences(app.status.getvalue())
     return {line.split()[-1] for line in status.splitlines()
             if line.startswith("writing output... [")}
+
+
+def search_records(app, bundle: str = "pagefind") -> dict[str, dict]:
+    """What Pagefind stored of each page it indexed, by URL: its words (``content``),
+    ``filters``, ``meta`` and ``anchors``. Each page's record is a fragment file,
+    gzipped JSON after a signature."""
+    import gzip
+    import json
+
+    records = {}
+    for fragment in (app.outdir / bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        record = json.loads(data[data.index(b"{"):])
+        records[record["url"].lstrip("/")] = record
+    return records

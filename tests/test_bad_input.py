@@ -125,15 +125,6 @@ def test_a_broken_registry_entry_loses_only_itself(site):
     assert (site.outdir / "people" / "eve-example.html").is_file()
 
 
-def test_search_shows_an_ampersand_as_text(build):
-    app = build(testroot="people", files={"episodes/2023-05-05-amp.md": (
-        "---\ntitle: 'Ann Lee & Bo Chen: Search & Rescue | Learning from Machine Learning "
-        "#64'\n---\n\nBody.\n")})
-    index = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
-    assert "Ann Lee & Bo Chen: Search & Rescue" in index  # the page title, as text
-    assert "&amp;" not in index  # nothing escaped for the results to escape again
-
-
 def test_registry_aliases_are_refused_not_expanded():
     registry, problems = parse_registry(
         "people:\n  - name: Ann Lee\n    aliases: &a [A. Lee]\n"

@@ -46,7 +46,7 @@ def test_page_is_accessible_in_every_mode(browser, site_url, name, scheme, viewp
     page.goto(f"{site_url}/{PAGES[name]}")
     page.wait_for_load_state("load")
     if name == "search":
-        page.wait_for_selector("#search-results li", timeout=10000)
+        page.wait_for_selector("#podcast-search-results li", timeout=10000)
     assert page.evaluate("document.documentElement.dataset.theme") == scheme
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}-{scheme}-{viewport}.png", full_page=True)

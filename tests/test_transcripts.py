@@ -5,7 +5,7 @@ import json
 import re
 
 import pytest
-from helpers import build_root, page, warnings
+from helpers import build_root, page, search_records, warnings
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from podcast.core.timestamps import Chapter
@@ -86,13 +86,17 @@ def test_names_in_the_transcript_link_and_the_person_page_lists_the_moments(site
     assert moments[0].a["href"] == "../transcripts/2023-03-26-talk.html#t-10"
 
 
-def test_search_finds_words_said_only_in_the_transcript(site):
-    index = (site.outdir / "searchindex.js").read_text(encoding="utf-8")
-    data = json.loads(index[index.index("(") + 1:index.rindex(")")])
-    docs = data["docnames"]
-    found = data["terms"]["zygomorph"]
-    found = found if isinstance(found, list) else [found]
-    assert [docs[number] for number in found] == ["transcripts/2023-03-26-talk"]
+def test_the_transcripts_have_a_search_index_of_their_own(site):
+    notes, said = search_records(site), search_records(site, "pagefind-transcripts")
+    assert not [url for url in notes if url.startswith("transcripts/")]
+    assert [url for url, record in said.items() if "zygomorphic" in record["content"]] == [
+        "transcripts/2023-03-26-talk.html"]
+    talk = said["transcripts/2023-03-26-talk.html"]
+    assert talk["filters"]["kind"] == ["Transcript"]
+    assert talk["meta"]["episode"] == "episodes/2023-03-26-talk.html"  # its "Play" links
+    assert {"t-76", "t-320"} <= {anchor["id"] for anchor in talk["anchors"]}  # paragraphs
+    assert page(site, "search").select_one("#podcast-search")["data-bundles"] == (
+        "pagefind/ pagefind-transcripts/")
 
 
 def test_feeds_and_data_carry_the_transcript(site):

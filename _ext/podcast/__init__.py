@@ -8,7 +8,7 @@ The package is in layers; each imports only itself and the layers below it:
 - ``read``: what runs while Sphinx reads a post (transforms, directives)
 - ``derive``: what follows from all posts together (order, people, books, xrefs)
 - ``pages``: generated pages and the content filled in from derived data
-- ``publish``: feeds, JSON-LD, JSON chapters, sitemap, redirects
+- ``publish``: feeds, JSON-LD, JSON chapters, sitemap, redirects, the search index
 - ``cli``: commands that are no build (``make import``), on the core alone
 
 ``setup()`` only wires them to Sphinx; the layers never import this module.
@@ -31,7 +31,15 @@ from .pages import (
     player,
 )
 from .pages import transcripts as transcript_pages
-from .publish import feeds, json_chapters, redirects, sitemap, structured, transcript_files
+from .publish import (
+    feeds,
+    json_chapters,
+    redirects,
+    search,
+    sitemap,
+    structured,
+    transcript_files,
+)
 from .read import chapters, header, prescan, references, transcripts
 from .read import placeholders as placeholder_nodes
 from .state import collector
@@ -82,6 +90,7 @@ def setup(app: Sphinx) -> dict:
     collector.setup(app)
     partials.setup(app)
     sitemap.setup(app)
+    search.setup(app)
     app.connect("builder-inited", add_static_path)
     app.connect("builder-inited", generate_sources)
     checks.setup(app)

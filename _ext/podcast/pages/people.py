@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import urlencode
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -85,7 +86,8 @@ def episode_line(context: Context, episode: Episode) -> nodes.paragraph:
     paragraph = nodes.paragraph()
     if episode.number is not None:
         paragraph += nodes.inline("", f"#{episode.number} ", classes=["podcast-list-facts"])
-    paragraph += internal_link(episode.title, context.uri(episode.docname))
+    paragraph += internal_link(episode.title, context.uri(episode.docname),
+                               ["podcast-episode-title"])
     if episode.published:
         paragraph += nodes.inline("", f" · {format_date(episode.published)}",
                                   classes=["podcast-list-facts"])
@@ -155,6 +157,11 @@ def render_person(context: Context, node: nodes.Element) -> list[nodes.Node]:
             for book in books]))
     if not (guest_of or mentioned or named):
         content.append(nodes.paragraph("", "Not in any episode yet.", classes=["podcast-empty"]))
+    if context.html:  # every word said of them, transcripts included
+        search = nodes.paragraph(classes=["podcast-person-search"])
+        search += internal_link(f"Search the show for “{person.name}”",
+                                f"{context.uri('search')}?{urlencode({'q': person.name})}")
+        content.append(search)
     return content
 
 

@@ -1,0 +1,103 @@
+"""What the site's search indexes, and how: the kinds of page a listener
+looks for, the facets they filter by, and Pagefind's bundles.
+
+Pagefind reads the written pages and writes an index in small chunks, so one
+search downloads a few of them, never the whole index. The transcripts get a
+bundle of their own: they are most of the words and rarely change, so an edit
+to the show notes re-indexes the notes alone (the page merges both bundles).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from .transcripts import TRANSCRIPTS_DIR
+
+# What a page is, for the "kind" filter; listing pages (years, letters, the
+# archive, the home page) are not indexed at all: they only repeat the pages
+# they list, and would rank above them.
+EPISODE, PERSON, BOOK, TRANSCRIPT = "Episode", "Person", "Book", "Transcript"
+
+# What says nothing of the page itself, or says again what it says: the "#" of
+# a heading's permalink, text for screen readers only, the player and where else
+# to listen, the previous and next episodes, the summary of who is in it; on a
+# person's page the titles of their episodes (a name finds the person's page
+# and their episodes, not everyone else in those episodes).
+NOT_INDEXED = ", ".join((
+    ".headerlink", ".visually-hidden", ".podcast-list-facts", ".podcast-video",
+    ".podcast-substack", ".podcast-listen", ".podcast-chapter-duration", ".podcast-chapters-json",
+    ".podcast-people-block", ".podcast-pager", ".podcast-episode-title", ".podcast-person-search"))
+
+
+@dataclass(frozen=True)
+class Facets:
+    """A page's place in the search: its kind, and what it can be filtered by."""
+
+    kind: str
+    title: str
+    year: int | None = None
+    guests: tuple[str, ...] = ()
+    weight: float | None = None  # of the whole page, when not the default 1
+    episode: str = ""  # a transcript's episode page, from the site's root
+
+
+def indexed(body: str, facets: Facets) -> str:
+    """The page's body, marked for Pagefind to index (and weigh)."""
+    weight = f' data-pagefind-weight="{facets.weight}"' if facets.weight is not None else ""
+    return f'<div class="podcast-search-body" data-pagefind-body{weight}>{body}</div>'
+
+
+def facts(facets: Facets) -> str:
+    """The page's filters and title, for Pagefind to read beside the body.
+
+    A hidden element Pagefind does not index (but reads), out of the article;
+    the values are escaped text: a name is never parsed as an attribute's list."""
+    filters = [("kind", facets.kind)]
+    if facets.year is not None:
+        filters.append(("year", str(facets.year)))
+    filters.extend(("guest", guest) for guest in facets.guests)
+    meta = [("title", facets.title)] + ([("episode", facets.episode)] if facets.episode else [])
+    spans = "".join(f'<span data-pagefind-{what}="{name}">{escape(value)}</span>'
+                    for what, pairs in (("filter", filters), ("meta", meta))
+                    for name, value in pairs)
+    return f'<div hidden data-pagefind-ignore="index">{spans}</div>'
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """One Pagefind index: where it goes in the site, and the pages it reads."""
+
+    folder: str
+    folders: tuple[str, ...]  # of the site, whose pages (at any depth) it indexes
+
+    @property
+    def glob(self) -> str:
+        inner = ",".join(self.folders)
+        return f"{{{inner}}}/**/*.html" if len(self.folders) > 1 else f"{inner}/**/*.html"
+
+    def pages(self, site: Path) -> list[Path]:
+        return sorted(page for folder in self.folders for page in (site / folder).rglob("*.html"))
+
+    def command(self, executable: str, site: Path) -> list[str]:
+        return [executable, "--site", str(site), "--glob", self.glob,
+                "--output-subdir", self.folder, "--exclude-selectors", NOT_INDEXED,
+                "--keep-index-url", "--quiet"]
+
+
+def bundles(notes: tuple[str, ...]) -> list[Bundle]:
+    """The show notes' bundle (the pages in ``notes``' folders), then the transcripts'."""
+    return [Bundle("pagefind", notes), Bundle("pagefind-transcripts", (TRANSCRIPTS_DIR,))]
+
+
+def fingerprint(site: Path, pages: Iterable[Path]) -> str:
+    """What the index of these pages depends on: their paths and contents.
+    Sphinx rewrites pages that have not changed; their index need not be."""
+    digest = hashlib.sha256()
+    for page in pages:
+        digest.update(page.relative_to(site).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(page.read_bytes()).digest())
+    return digest.hexdigest()

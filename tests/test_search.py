@@ -1,0 +1,176 @@
+"""The search index: what Pagefind indexes of each page, how the build makes it,
+and what the pages load (nothing of it until a search)."""
+
+import re
+
+import pytest
+from helpers import build_root, page, search_records, warnings
+from podcast.core.search import EPISODE, Bundle, Facets, facts, fingerprint, indexed
+
+ADA = "episodes/2023-01-09-ada.html"
+GRACE = "episodes/2023-02-01-grace.html"
+
+
+@pytest.fixture(scope="module")
+def site(sphinx_test_tempdir, rootdir):
+    app = build_root(rootdir / "test-people", sphinx_test_tempdir / "search-module")
+    yield app
+    app.cleanup()
+
+
+@pytest.fixture(scope="module")
+def records(site):
+    return search_records(site)
+
+
+# -- the core ------------------------------------------------------------------------
+
+
+def test_filters_and_title_are_escaped_text_the_index_reads_but_does_not_index():
+    facets = Facets(EPISODE, "Ann & <Bo>", 2023, ('Cy "C" Dee',), weight=0.5)
+    hidden = facts(facets)
+    assert hidden.startswith('<div hidden data-pagefind-ignore="index">')
+    assert '<span data-pagefind-filter="guest">Cy &quot;C&quot; Dee</span>' in hidden
+    assert '<span data-pagefind-meta="title">Ann &amp; &lt;Bo&gt;</span>' in hidden
+    assert '<span data-pagefind-filter="year">2023</span>' in hidden
+    assert indexed("<p>Body</p>", facets) == (
+        '<div class="podcast-search-body" data-pagefind-body data-pagefind-weight="0.5">'
+        "<p>Body</p></div>")
+
+
+def test_a_bundle_reads_its_folders_only(tmp_path):
+    notes = Bundle("pagefind", ("episodes", "people"))
+    assert notes.glob == "{episodes,people}/**/*.html"
+    assert Bundle("t", ("transcripts",)).glob == "transcripts/**/*.html"
+    for name in ("episodes/a.html", "people/b/c.html", "archive/2023.html", "index.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(name)
+    assert [p.relative_to(tmp_path).as_posix() for p in notes.pages(tmp_path)] == [
+        "episodes/a.html", "people/b/c.html"]
+
+
+def test_the_fingerprint_follows_contents_not_times(tmp_path):
+    first = tmp_path / "a.html"
+    first.write_text("one")
+    before = fingerprint(tmp_path, [first])
+    first.write_text("one")  # rewritten, the same
+    assert fingerprint(tmp_path, [first]) == before
+    first.write_text("two")
+    assert fingerprint(tmp_path, [first]) != before
+
+
+# -- what a page view loads ------------------------------------------------------------
+
+
+def test_no_page_loads_a_search_index(site):
+    assert not (site.outdir / "searchindex.js").exists()
+    for html in site.outdir.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "searchindex.js" not in text and "searchtools.js" not in text, html
+        if html.name != "search.html":
+            assert "pagefind" not in text.replace("data-pagefind", ""), html
+
+
+def test_the_search_page_reads_the_bundle_and_says_when_javascript_is_off(site):
+    search = page(site, "search")
+    root = search.select_one("#podcast-search")
+    assert root["data-bundles"] == "pagefind/"  # no transcripts on this site
+    said = root.select_one("noscript")
+    assert "Search needs JavaScript" in said.get_text()
+    assert said.select_one("a[href='archive/index.html']")
+    form = search.select_one("form.podcast-search-form")
+    assert form["method"] == "get" and form.select_one("input[name=q]")  # to this page
+    assert {select["name"] for select in form.select("select")} == {"kind", "year", "guest"}
+    assert search.select_one("script[src='_static/podcast-search.js']")
+    # the navbar's field (and Ctrl+K) lead here
+    assert page(site, "index").select_one("form.bd-search")["action"] == "search.html"
+    assert (site.outdir / "pagefind" / "pagefind.js").is_file()
+
+
+def test_a_person_page_links_a_search_for_their_name(site):
+    link = page(site, "people/grace-hopper").select_one(".podcast-person-search a")
+    assert link["href"] == "../search.html?q=Grace+Hopper"
+
+
+# -- what is indexed ---------------------------------------------------------------
+
+
+def test_episodes_people_and_books_are_indexed_listings_are_not(records):
+    kinds = {url: record["filters"]["kind"] for url, record in records.items()}
+    assert kinds[ADA] == ["Episode"] and kinds["people/grace-hopper.html"] == ["Person"]
+    assert kinds["books/index.html"] == ["Book"]
+    listings = [url for url in records if re.search(
+        r"^(index|archive/|people/(index|guests|letter-))", url)]
+    assert listings == []
+    assert not [url for url in records if url.startswith(("genindex", "search"))]
+
+
+def test_an_episode_carries_its_year_and_title(records):
+    grace = records[GRACE]
+    assert grace["filters"]["year"] == ["2023"]
+    assert grace["meta"]["title"] == "Grace Hopper: Compilers"  # as the page shows it
+
+
+def test_a_title_with_an_ampersand_is_text(build):
+    app = build(testroot="people", files={"episodes/2023-05-05-amp.md": (
+        "---\ntitle: 'Ann Lee & Bo Chen: Search & Rescue | Learning from Machine Learning "
+        "#64'\nguests: [Ann Lee, Bo Chen]\n---\n\nBody.\n")})
+    record = search_records(app)["episodes/2023-05-05-amp.html"]
+    assert record["meta"]["title"] == "Ann Lee & Bo Chen: Search & Rescue"
+    assert record["filters"]["guest"] == ["Ann Lee", "Bo Chen"]
+    assert "&amp;" not in record["content"]
+
+
+def test_only_what_the_page_says_is_indexed(records):
+    ada = records[ADA]["content"]
+    assert "Ada Lovelace on engines." in ada
+    # not the next episode's title, the player's label, or text for screen readers
+    assert "Compilers" not in ada and "Play video" not in ada and "on this site" not in ada
+    assert "#" not in ada.split()  # headings' permalinks
+    grace = records["people/grace-hopper.html"]
+    # a name finds the person, not everyone in the same episodes
+    assert "Engines" not in grace["content"] and "Grace Hopper" in grace["content"]
+
+
+def test_the_facts_are_out_of_the_article(site):
+    grace = page(site, "people/grace-hopper")
+    assert grace.select_one("article").get_text(" ", strip=True).startswith("Grace Hopper")
+    assert grace.select_one("[data-pagefind-filter=kind]").get_text() == "Person"
+
+
+def test_a_guest_page_can_be_filtered_by_guest(records):
+    guest = [record for record in records.values()
+             if record["filters"]["kind"] == ["Person"] and "guest" in record["filters"]]
+    assert guest and all(record["filters"]["guest"] == [record["meta"]["title"]]
+                         for record in guest)
+
+
+def test_books_are_anchors_for_sub_results(records):
+    books = {anchor["id"] for anchor in records["books/index.html"]["anchors"]}
+    assert "book-compilers-made-easy" in books
+
+
+# -- how the build makes it ------------------------------------------------------------
+
+
+def test_an_unchanged_site_is_not_indexed_again(build):
+    app = build(testroot="people")
+    entry = app.outdir / "pagefind" / "pagefind-entry.json"
+    before = entry.stat().st_mtime_ns
+    again = build(testroot="people")
+    assert "indexing" not in again.status.getvalue()
+    assert entry.stat().st_mtime_ns == before
+    changed = build(testroot="people", files={"episodes/2023-01-09-ada.md": (
+        "---\ntitle: 'Ada Lovelace: Engines | Learning from Machine Learning #1'\n"
+        "date: 2023-01-09 10:00:00 -0500\n---\n\nAda Lovelace on quaternions.\n")})
+    assert "indexing" in changed.status.getvalue()
+    assert "quaternions" in search_records(changed)[ADA]["content"]
+
+
+def test_sphinx_search_stays_available(build):
+    app = build(testroot="people", confoverrides={"podcast_search": "sphinx"})
+    assert (app.outdir / "searchindex.js").is_file()
+    assert not (app.outdir / "pagefind").exists()
+    assert "searchindex.js" in (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind" not in (app.outdir / ADA).read_text(encoding="utf-8")
+    assert "podcast.search" not in warnings(app)
