@@ -34,9 +34,10 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "tests")]
 
 from generate import generate  # noqa: E402
+from helpers import search_contents  # noqa: E402
 
 PROJECT_FILES = ["conf.py", "index.md", "registry.yaml", "_ext", "_static", "_templates"]
 NAIVE_CONF = """\
@@ -193,38 +194,6 @@ def differing_files(first: Path, second: Path) -> list[str]:
     return sorted(str(name) for name in files(first) | files(second)
                   if not (first / name).is_file() or not (second / name).is_file()
                   or (first / name).read_bytes() != (second / name).read_bytes())
-
-
-def search_contents(bundle: Path) -> dict | None:
-    """A Pagefind bundle, its filters and metadata decoded and sorted.
-
-    Pagefind writes those two in the order of a hash map, which changes from
-    run to run (and names the files by their bytes): compared as bytes, two
-    builds of one site always differ there. The rest it writes stably."""
-    import gzip
-
-    import cbor2
-
-    if not (bundle / "pagefind-entry.json").is_file():
-        return None
-
-    def decoded(path: Path):
-        return cbor2.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
-
-    filters = {}
-    for path in (bundle / "filter").glob("*.pf_filter"):
-        name, values = decoded(path)
-        filters[name] = sorted((value, tuple(pages)) for value, pages in values)
-    metas = []
-    for path in bundle.glob("*.pf_meta"):
-        version, pages, chunks, filter_files, sorts, fields = decoded(path)
-        metas.append((version, pages, chunks, sorted(name for name, _ in filter_files), sorts,
-                      sorted(fields)))
-    stable = {path.relative_to(bundle).as_posix(): path.read_bytes()
-              for path in bundle.rglob("*") if path.is_file()
-              and path.suffix not in (".pf_filter", ".pf_meta")
-              and path.name != "pagefind-entry.json"}
-    return {"filters": filters, "meta": metas, "files": stable}
 
 
 def edit_one(folder: Path) -> Path:

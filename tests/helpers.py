@@ -1,5 +1,6 @@
 """Reading what a test build wrote."""
 
+import gzip
 import os
 import shutil
 import subprocess
@@ -76,7 +77,6 @@ def search_records(app, bundle: str = "pagefind") -> dict[str, dict]:
     """What Pagefind stored of each page it indexed, by URL: its words (``content``),
     ``filters``, ``meta`` and ``anchors``. Each page's record is a fragment file,
     gzipped JSON after a signature."""
-    import gzip
     import json
 
     records = {}
@@ -85,3 +85,33 @@ def search_records(app, bundle: str = "pagefind") -> dict[str, dict]:
         record = json.loads(data[data.index(b"{"):])
         records[record["url"].lstrip("/")] = record
     return records
+
+
+def search_contents(bundle: Path) -> dict | None:
+    """A Pagefind bundle, its filters and metadata decoded and sorted.
+
+    Pagefind writes those two in the order of a hash map, which changes from
+    run to run (and names the files by their bytes): compared as bytes, two
+    builds of one site always differ there. The rest it writes stably."""
+    import cbor2
+
+    if not (bundle / "pagefind-entry.json").is_file():
+        return None
+
+    def decoded(path: Path):
+        return cbor2.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])
+
+    filters = {}
+    for path in (bundle / "filter").glob("*.pf_filter"):
+        name, values = decoded(path)
+        filters[name] = sorted((value, tuple(pages)) for value, pages in values)
+    metas = []
+    for path in bundle.glob("*.pf_meta"):
+        version, pages, chunks, filter_files, sorts, fields = decoded(path)
+        metas.append((version, pages, chunks, sorted(name for name, _ in filter_files), sorts,
+                      sorted(fields)))
+    stable = {path.relative_to(bundle).as_posix(): path.read_bytes()
+              for path in bundle.rglob("*") if path.is_file()
+              and path.suffix not in (".pf_filter", ".pf_meta")
+              and path.name != "pagefind-entry.json"}
+    return {"filters": filters, "meta": metas, "files": stable}

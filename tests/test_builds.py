@@ -5,7 +5,7 @@ from io import StringIO
 
 import pytest
 from docutils import nodes
-from helpers import build_root, page, warnings, written
+from helpers import build_root, page, search_contents, warnings, written
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.testing.util import SphinxTestApp
 from test_site import (
@@ -61,12 +61,15 @@ def test_latex_has_the_video_as_a_link_and_downloads_nothing(build):
 
 
 def output_files(app):
-    """Every file the build wrote but ``.buildinfo`` (pages, feeds, sitemap, index)."""
-    return {
+    """Every file the build wrote but ``.buildinfo`` (pages, feeds, sitemap), the
+    search bundles as their contents (see ``search_contents``)."""
+    bundles = {entry.parent for entry in app.outdir.glob("*/pagefind-entry.json")}
+    files = {
         path.relative_to(app.outdir).as_posix(): path.read_bytes()
         for path in sorted(app.outdir.rglob("*"))
-        if path.is_file() and path.name != ".buildinfo"
+        if path.is_file() and path.name != ".buildinfo" and not bundles & set(path.parents)
     }
+    return files | {bundle.name: search_contents(bundle) for bundle in bundles}
 
 
 @pytest.mark.parametrize("testroot", ["site", "chapters", "people"])
