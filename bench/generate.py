@@ -13,6 +13,7 @@ that are nobody, and timestamp lists in every shape the host writes.
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import string
 from datetime import datetime, timedelta
@@ -111,9 +112,17 @@ def mention(rng: random.Random, name: str, number: int) -> str:
 
 
 SYLLABLES = "ka lo mi ne su ta ri po de va lu se mo ni ra te bo fi gu ze".split()
-# a vocabulary as large as speech's: common words, the show's words, made-up rare ones
-VOCABULARY = WORDS + [word.lower() for topic in TOPICS for word in topic.split()] + [
+# Speech's own words, the most frequent first: they lead the vocabulary, then the show's
+# words, then made-up rare ones (a vocabulary as large as speech's).
+SPOKEN = """the I and to you a that it of so is we in like know was this think
+what but for they just it's that's really on be have do there with about not can one
+people are at my if or all me get our kind more how would your when from an as go
+were going lot because been actually thing then also say even them other right out""".split()
+VOCABULARY = SPOKEN + WORDS + [word.lower() for topic in TOPICS for word in topic.split()] + [
     a + b + c for a in SYLLABLES for b in SYLLABLES for c in SYLLABLES[:12]]
+# Zipf-Mandelbrot, as English is fitted (s = 1, q = 2.7): "the" is about one word in
+# thirty, "learning" one in a few hundred, and most of the vocabulary is said rarely.
+ZIPF = list(itertools.accumulate(1 / (rank + 2.7) for rank in range(1, len(VOCABULARY) + 1)))
 
 
 def transcript(rng: random.Random, guest: str, host: str = "Seth Levine",
@@ -123,9 +132,7 @@ def transcript(rng: random.Random, guest: str, host: str = "Seth Levine",
     while second < minutes * 60:
         if rng.random() < 0.15:
             speaker = guest if speaker == host else host
-        # Zipf-like: most words common, a long tail of rare ones
-        words = [VOCABULARY[min(int(rng.paretovariate(1.1)) - 1, len(VOCABULARY) - 1)]
-                 for _ in range(10)]
+        words = rng.choices(VOCABULARY, cum_weights=ZIPF, k=10)
         start, end = second, second + 4
         cues.append(f"{start // 3600:02d}:{start // 60 % 60:02d}:{start % 60:02d}.000 --> "
                     f"{end // 3600:02d}:{end // 60 % 60:02d}:{end % 60:02d}.000")

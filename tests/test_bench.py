@@ -5,6 +5,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -72,3 +73,25 @@ def test_the_benchmark_runs_and_reports(tmp_path):
                                         "finishing"]
     assert phases["pages"]["episodes"]["count"] == 7  # six, and the one the benchmark added
     assert phases["pages"]["people"]["read_s"] > 0 and phases["pages"]["people"]["write_s"] > 0
+
+
+@pytest.mark.browser
+def test_the_search_benchmark_measures_both_searches(tmp_path):
+    from browser import chromium_path
+
+    if chromium_path() is None:
+        pytest.skip("no Chromium found (apt-get install chromium): browser tests skipped")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "search.py"), "3", "--out",
+                    str(tmp_path)], check=True, capture_output=True, text=True)
+    results = json.loads((tmp_path / "search-3.json").read_text())
+    assert results["words"][0] == "learning"
+    for label in ("without_transcripts", "with_transcripts"):
+        before, after = results[label]["sphinx"], results[label]["pagefind"]
+        # Sphinx's index comes with every page; Pagefind's with none
+        assert before["page_view_search_kb"] > 0 and after["page_view_search_kb"] == 0
+        for row in (before, after):
+            assert row["search_common_kb"] > 0 and row["search_rare_kb"] > 0
+        assert after["edit_one"]["transcripts_indexed_again"] is False
+        assert after["index"]["pagefind"]["pages"] > 3
+    assert "pagefind-transcripts" in results["with_transcripts"]["pagefind"]["index"]
+    assert "pagefind-transcripts" not in results["without_transcripts"]["pagefind"]["index"]

@@ -27,15 +27,14 @@ def records(site):
 
 
 def test_filters_and_title_are_escaped_text_the_index_reads_but_does_not_index():
-    facets = Facets(EPISODE, "Ann & <Bo>", 2023, ('Cy "C" Dee',), weight=0.5)
+    facets = Facets(EPISODE, "Ann & <Bo>", 2023, ('Cy "C" Dee',))
     hidden = facts(facets)
     assert hidden.startswith('<div hidden data-pagefind-ignore="index">')
     assert '<span data-pagefind-filter="guest">Cy &quot;C&quot; Dee</span>' in hidden
     assert '<span data-pagefind-meta="title">Ann &amp; &lt;Bo&gt;</span>' in hidden
     assert '<span data-pagefind-filter="year">2023</span>' in hidden
-    assert indexed("<p>Body</p>", facets) == (
-        '<div class="podcast-search-body" data-pagefind-body data-pagefind-weight="0.5">'
-        "<p>Body</p></div>")
+    assert indexed("<p>Body</p>") == (
+        '<div class="podcast-search-body" data-pagefind-body><p>Body</p></div>')
 
 
 def test_a_bundle_reads_its_folders_only(tmp_path):
@@ -127,9 +126,13 @@ def test_only_what_the_page_says_is_indexed(records):
     # not the next episode's title, the player's label, or text for screen readers
     assert "Compilers" not in ada and "Play video" not in ada and "on this site" not in ada
     assert "#" not in ada.split()  # headings' permalinks
-    grace = records["people/grace-hopper.html"]
-    # a name finds the person, not everyone in the same episodes
-    assert "Engines" not in grace["content"] and "Grace Hopper" in grace["content"]
+    # a person's page is their name, bio and books: its lists repeat the episodes (a name
+    # finds the person, not everyone in the same episodes), its links say "Website"
+    moshe = records["people/moshe-wasserblat.html"]["content"]
+    assert moshe == "Moshe Wasserblat. Research manager."
+    grace = records["people/grace-hopper.html"]["content"]
+    assert "Engines" not in grace and "Mentioned in" not in grace
+    assert grace.startswith("Grace Hopper.") and "Compilers Made Easy" in grace
 
 
 def test_the_facts_are_out_of_the_article(site):
@@ -174,3 +177,19 @@ def test_sphinx_search_stays_available(build):
     assert "searchindex.js" in (app.outdir / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind" not in (app.outdir / ADA).read_text(encoding="utf-8")
     assert "podcast.search" not in warnings(app)
+
+
+@pytest.mark.parametrize(("binary", "said"), [
+    ("/nonexistent/pagefind", "the search index is not built: Pagefind is not installed"),
+    ("/bin/false", "the search index pagefind/ is not built: exit status 1"),
+])
+def test_without_a_working_pagefind_the_build_warns_and_publishes(build, monkeypatch, binary,
+                                                                  said):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", binary)
+    app = build(testroot="people")
+    assert said in warnings(app) and "[podcast.search]" in warnings(app)
+    assert (app.outdir / ADA).is_file() and (app.outdir / "search.html").is_file()
+    monkeypatch.delenv("PAGEFIND_BINARY_PATH")
+    again = build(testroot="people")  # the next build makes the index it could not
+    assert "podcast.search" not in warnings(again)
+    assert ADA in search_records(again)

@@ -95,6 +95,9 @@ def test_the_transcripts_have_a_search_index_of_their_own(site):
     assert talk["filters"]["kind"] == ["Transcript"]
     assert talk["meta"]["episode"] == "episodes/2023-03-26-talk.html"  # its "Play" links
     assert {"t-76", "t-320"} <= {anchor["id"] for anchor in talk["anchors"]}  # paragraphs
+    # what was said, not who said it at every turn, nor the times
+    assert "Seth Levine" not in talk["content"] and "01:16" not in talk["content"]
+    assert "My career began with computational biology" in talk["content"]
     assert page(site, "search").select_one("#podcast-search")["data-bundles"] == (
         "pagefind/ pagefind-transcripts/")
 

@@ -24,13 +24,19 @@ EPISODE, PERSON, BOOK, TRANSCRIPT = "Episode", "Person", "Book", "Transcript"
 
 # What says nothing of the page itself, or says again what it says: the "#" of
 # a heading's permalink, text for screen readers only, the player and where else
-# to listen, the previous and next episodes, the summary of who is in it; on a
-# person's page the titles of their episodes (a name finds the person's page
-# and their episodes, not everyone else in those episodes).
+# to listen, the previous and next episodes, the summary of who is in it. On a
+# person's page all but their name, bio and books: the lists of episodes repeat
+# the episodes (a name finds the person and where they are named, not everyone
+# in the same episodes). In a transcript, the times and who speaks (a name said
+# at every turn would rank the transcript above the person).
 NOT_INDEXED = ", ".join((
     ".headerlink", ".visually-hidden", ".podcast-list-facts", ".podcast-video",
-    ".podcast-substack", ".podcast-listen", ".podcast-chapter-duration", ".podcast-chapters-json",
-    ".podcast-people-block", ".podcast-pager", ".podcast-episode-title", ".podcast-person-search"))
+    ".podcast-substack", ".podcast-listen", ".podcast-transcript-link",
+    ".podcast-chapter-duration", ".podcast-chapters-json", ".podcast-people-block",
+    ".podcast-pager",
+    ".podcast-person-links", ".podcast-rubric", ".podcast-episode-title",
+    ".podcast-mention-text", ".podcast-named-at", ".podcast-empty", ".podcast-person-search",
+    ".podcast-transcript-episode", ".podcast-transcript-time", ".podcast-transcript-speaker"))
 
 
 @dataclass(frozen=True)
@@ -41,14 +47,12 @@ class Facets:
     title: str
     year: int | None = None
     guests: tuple[str, ...] = ()
-    weight: float | None = None  # of the whole page, when not the default 1
     episode: str = ""  # a transcript's episode page, from the site's root
 
 
-def indexed(body: str, facets: Facets) -> str:
-    """The page's body, marked for Pagefind to index (and weigh)."""
-    weight = f' data-pagefind-weight="{facets.weight}"' if facets.weight is not None else ""
-    return f'<div class="podcast-search-body" data-pagefind-body{weight}>{body}</div>'
+def indexed(body: str) -> str:
+    """The page's body, marked for Pagefind to index."""
+    return f'<div class="podcast-search-body" data-pagefind-body>{body}</div>'
 
 
 def facts(facets: Facets) -> str:
@@ -73,6 +77,7 @@ class Bundle:
 
     folder: str
     folders: tuple[str, ...]  # of the site, whose pages (at any depth) it indexes
+    not_indexed: str = NOT_INDEXED
 
     @property
     def glob(self) -> str:
@@ -84,13 +89,17 @@ class Bundle:
 
     def command(self, executable: str, site: Path) -> list[str]:
         return [executable, "--site", str(site), "--glob", self.glob,
-                "--output-subdir", self.folder, "--exclude-selectors", NOT_INDEXED,
+                "--output-subdir", self.folder, "--exclude-selectors", self.not_indexed,
                 "--keep-index-url", "--quiet"]
 
 
 def bundles(notes: tuple[str, ...]) -> list[Bundle]:
-    """The show notes' bundle (the pages in ``notes``' folders), then the transcripts'."""
-    return [Bundle("pagefind", notes), Bundle("pagefind-transcripts", (TRANSCRIPTS_DIR,))]
+    """The show notes' bundle (the pages in ``notes``' folders), then the transcripts'.
+
+    A transcript's title is its episode's: the title finds the episode, what
+    was said finds the transcript."""
+    return [Bundle("pagefind", notes),
+            Bundle("pagefind-transcripts", (TRANSCRIPTS_DIR,), f"{NOT_INDEXED}, h1")]
 
 
 def fingerprint(site: Path, pages: Iterable[Path]) -> str:

@@ -14,6 +14,7 @@ import subprocess
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.config import ENUM
 from sphinx.util import logging
 
 from ..core.search import (
@@ -35,7 +36,6 @@ from ..state.domain import state_of
 logger = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
-TRANSCRIPT_WEIGHT = 0.5  # a topic finds its episode before the hour that talks of it
 
 
 def uses_pagefind(app: Sphinx) -> bool:
@@ -68,7 +68,7 @@ def facets_of(app: Sphinx, pagename: str) -> Facets | None:
     if transcript is not None and transcript.episode in state.episodes:
         episode = state.episodes[transcript.episode]
         return Facets(TRANSCRIPT, f"Transcript: {episode.title}", episode.year, episode.guests,
-                      TRANSCRIPT_WEIGHT, app.builder.get_target_uri(episode.docname))
+                      app.builder.get_target_uri(episode.docname))
     if pagename == BOOKS_PAGE:
         return Facets(BOOK, "Books")
     folder, _, slug = pagename.partition("/")
@@ -86,7 +86,7 @@ def mark_page(app: Sphinx, pagename: str, templatename: str, context: dict, doct
         return
     facets = facets_of(app, pagename)
     if facets is not None:
-        context["body"] = indexed(context["body"], facets)
+        context["body"] = indexed(context["body"])
         context["podcast_search_facts"] = facts(facets)  # layout.html: after the article
 
 
@@ -100,22 +100,26 @@ def search_page(app: Sphinx):
         f"{folder}/" for folder in folders)}, "podcast-search.html"
 
 
+def pagefind_executable() -> Path | None:
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        return None
+    executable = get_executable()
+    return executable if executable is not None and executable.is_file() else None
+
+
 def build_index(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: Pagefind over the written site, each bundle only when
     its pages changed (both at once: they are separate processes)."""
     if exception is not None or not uses_pagefind(app):
         return
-    try:
-        from pagefind.service import get_executable
-        executable = get_executable()
-    except ImportError:
-        executable = None
+    executable = pagefind_executable()
     if executable is None:
         logger.warning("the search index is not built: Pagefind is not installed "
                        "(pip install 'pagefind[bin]')", type="podcast", subtype="search")
         return
-    site = Path(app.outdir)
-    stamps = Path(app.doctreedir)
+    site, stamps = Path(app.outdir), Path(app.doctreedir)
     running = []
     for bundle in bundles_of(app):
         pages = bundle.pages(site)
@@ -129,21 +133,29 @@ def build_index(app: Sphinx, exception: Exception | None) -> None:
                 and stamp.read_text() == current:
             continue
         logger.info(f"indexing {len(pages)} pages for search ({bundle.folder}/)")
-        process = subprocess.Popen(bundle.command(str(executable), site),
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        stamp.unlink(missing_ok=True)  # until this index is whole
+        try:
+            process = subprocess.Popen(bundle.command(str(executable), site), text=True,
+                                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        except OSError as error:
+            failed(bundle, str(error))
+            continue
         running.append((bundle, process, stamp, current))
     for bundle, process, stamp, current in running:
         output, _ = process.communicate()
         if process.returncode:
-            stamp.unlink(missing_ok=True)
-            logger.warning(f"the search index {bundle.folder}/ failed: {output.strip()[-2000:]}",
-                           type="podcast", subtype="search")
+            failed(bundle, output.strip()[-2000:] or f"exit status {process.returncode}")
         else:
             stamp.write_text(current)
 
 
+def failed(bundle: Bundle, why: str) -> None:
+    logger.warning(f"the search index {bundle.folder}/ is not built: {why}", type="podcast",
+                   subtype="search")
+
+
 def setup(app: Sphinx) -> None:
-    app.add_config_value("podcast_search", "pagefind", "html", str)
+    app.add_config_value("podcast_search", "pagefind", "html", ENUM("pagefind", "sphinx"))
     app.connect("config-inited", add_templates)
     app.connect("builder-inited", without_sphinx_search)
     app.connect("html-page-context", mark_page)

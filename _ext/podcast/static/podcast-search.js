@@ -2,8 +2,8 @@
  * fetched, and a result's fragment only when it is shown.
  *
  * The page is its own link: search.html?q=...&kind=...&year=...&guest=...
- * (the navbar's field and Ctrl+K lead here). Within a result, the chapters and
- * transcript paragraphs that match are sub-results: a chapter's anchor seeks
+ * (the navbar's field and Ctrl+K lead here). Within a result, the chapters,
+ * transcript paragraphs and books that match are sub-results: a chapter's anchor seeks
  * the episode's player (podcast.js), a paragraph's "#t=" shows it in the
  * transcript, and its "Play" link starts the episode there.
  */
@@ -13,6 +13,9 @@
   if (!root) return;
   var PAGE = 10; // results shown at a time: each is one fragment to fetch
   var FILTERS = ["kind", "year", "guest"];
+  // The transcripts' own index counts less: a topic or a name finds its episode or
+  // person first, the hour that mentions it after.
+  var TRANSCRIPTS_WEIGHT = 0.5;
   var form = root.querySelector("form");
   var input = form.elements.q;
   var status = document.getElementById("podcast-search-status");
@@ -30,7 +33,8 @@
       loading = import(new URL(bundles[0] + "pagefind.js", site).href).then(function (pagefind) {
         return pagefind.options(options).then(function () {
           return Promise.all(bundles.slice(1).map(function (bundle) {
-            return pagefind.mergeIndex(new URL(bundle, site).href, options);
+            return pagefind.mergeIndex(new URL(bundle, site).href,
+                                       Object.assign({ indexWeight: TRANSCRIPTS_WEIGHT }, options));
           }));
         }).then(function () { return pagefind; });
       });
@@ -118,36 +122,35 @@
     var segment = words.slice(start, place.end);
     var hits = place.hits.map(function (at) { return at - start; });
     var url = data.url.split("#")[0];
-    if (id.indexOf("t-") === 0) { // a transcript paragraph: "12:34 · Speaker"
-      var seconds = id.slice(2);
-      var speaker = [];
-      for (var i = 1; i < Math.min(segment.length, 6); i++) {
-        speaker.push(segment[i]);
-        if (/:$/.test(segment[i])) break;
-      }
-      var said = /:$/.test(speaker[speaker.length - 1] || "") ? speaker.join(" ").replace(/:$/, "") : "";
-      var skip = said ? speaker.length + 1 : 1;
+    if (id.indexOf("t-") === 0) { // a transcript paragraph: its time, then what was said
+      var seconds = parseInt(id.slice(2), 10);
       return {
-        title: segment[0] + (said ? " · " + said : ""),
+        title: clock(seconds),
         url: url + "#t=" + seconds,
         play: data.meta.episode ? new URL(data.meta.episode, site).pathname + "#t=" + seconds : null,
-        words: window_(segment, hits, skip),
+        words: window_(segment, hits),
       };
     }
     // a chapter or a book: its line is short, and is the title
     return { title: segment.slice(0, 24).join(" "), url: url + "#" + id, marks: hits, words: null };
   }
 
+  function clock(seconds) { // 75 -> "01:15", 3675 -> "1:01:15", as the chapters show it
+    var two = function (n) { return (n < 10 ? "0" : "") + n; };
+    var hours = Math.floor(seconds / 3600);
+    var rest = two(Math.floor(seconds / 60) % 60) + ":" + two(seconds % 60);
+    return hours ? hours + ":" + rest : rest;
+  }
+
   // Some words around the first hit, as [word, hit?] pairs.
-  function window_(segment, hits, skip) {
-    var first = hits.length ? Math.max(hits[0], skip) : skip;
-    var from = Math.max(skip, first - 10);
+  function window_(segment, hits) {
+    var from = Math.max(0, (hits.length ? hits[0] : 0) - 10);
     var to = Math.min(segment.length, from + 28);
     var marked = {};
     hits.forEach(function (at) { marked[at] = true; });
     var out = [];
     for (var i = from; i < to; i++) out.push([segment[i], !!marked[i]]);
-    return { words: out, before: from > skip, after: to < segment.length };
+    return { words: out, before: from > 0, after: to < segment.length };
   }
 
   /* -- Drawing: text as text; only Pagefind's excerpts (escaped, with <mark>) as HTML. -- */
@@ -199,7 +202,7 @@
           line.appendChild(document.createTextNode(" "));
           var play = element("a", "podcast-search-play", "Play from here");
           play.href = sub.play;
-          play.setAttribute("aria-label", "Play the episode from " + sub.title.split(" · ")[0]);
+          play.setAttribute("aria-label", "Play the episode from " + sub.title);
           line.appendChild(play);
         }
         if (sub.words) {
@@ -277,8 +280,18 @@
     });
   });
 
+  // The years and guests on offer: read from the index when the filters are
+  // first approached (a search alone never needs them).
+  var offered = null;
+  function offer() {
+    if (!offered) offered = engine().then(fillFilters).catch(function () { offered = null; });
+  }
+  var filters = form.querySelector(".podcast-search-filters");
+  filters.addEventListener("pointerenter", offer);
+  filters.addEventListener("focusin", offer);
+
   fromAddress();
   var asked = input.value.trim() || Object.keys(chosen()).length;
-  engine().then(fillFilters).catch(function () {});
+  if (Object.keys(chosen()).length) offer();
   if (asked) search(); else input.focus();
 })();
