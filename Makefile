@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SPHINXOPTS ?=
 BUILDDIR   := _build
 
-.PHONY: html epub live test lint bench import clean
+.PHONY: html epub live test lint bench bench-search import clean
 
 # The venv is rebuilt whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -35,6 +35,11 @@ N ?= 1000
 REPEAT ?= 1
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(N) --repeat $(REPEAT)
+
+# What the search costs a listener, before (Sphinx's) and after (Pagefind), with and without
+# transcripts (results in _build/bench-search/search-N.json).
+bench-search: $(STAMP)
+	$(BIN)/python bench/search.py $(N)
 
 # New episodes from the show's feeds (YOUTUBE_CHANNEL_ID, PODCAST_RSS_URL, SUBSTACK_RSS_URL,
 # or their settings in conf.py); DRY_RUN=1 shows what would be written.

@@ -24,7 +24,7 @@
   var site = new URL(document.documentElement.dataset.content_root || "./", location.href);
   var bundles = (root.dataset.bundles || "pagefind/").split(" ").filter(Boolean);
   var loading = null;
-  var shown = { results: [], next: 0, query: "" };
+  var shown = { results: [], next: 0 };
   var generation = 0;
 
   function engine() {
@@ -37,6 +37,9 @@
                                        Object.assign({ indexWeight: TRANSCRIPTS_WEIGHT }, options));
           }));
         }).then(function () { return pagefind; });
+      }).catch(function (error) {
+        loading = null; // the next search tries again
+        throw error;
       });
     }
     return loading;
@@ -251,7 +254,7 @@
     }).then(function (found) {
       if (current !== generation || !found) return;
       list.replaceChildren();
-      shown = { results: found.results, next: 0, query: query };
+      shown = { results: found.results, next: 0 };
       say(found.results.length, query, filters);
       return showMore(current);
     }).catch(function (error) {
