@@ -149,6 +149,17 @@ def test_a_title_is_shown_as_text(page, site_url):
     assert page.locator(".podcast-search-title a").first.inner_html() == "Broken Captions"
 
 
+def test_an_episode_title_finds_the_episode_not_its_transcript(page, site_url):
+    Offsite(page)
+    results = search(page, site_url, "q=Audio+Only")
+    assert results[0]["url"] == "/episodes/2023-04-01-listen.html"
+    assert "/transcripts/2023-04-01-listen.html" not in [result["url"] for result in results]
+    # its transcript is found by what was said, under its episode's title
+    results = search(page, site_url, "q=quasicrystal")
+    assert [(result["title"], result["url"]) for result in results] == [
+        ("Transcript: Audio Only", "/transcripts/2023-04-01-listen.html")]
+
+
 def test_more_results_come_on_asking(page, site_url):
     Offsite(page)
     search(page, site_url, "q=learning")

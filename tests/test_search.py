@@ -5,7 +5,15 @@ import re
 
 import pytest
 from helpers import build_root, page, search_records, warnings
-from podcast.core.search import EPISODE, Bundle, Facets, facts, fingerprint, indexed
+from podcast.core.search import (
+    EPISODE,
+    TRANSCRIPT,
+    Bundle,
+    Facets,
+    facts,
+    fingerprint,
+    indexed,
+)
 
 ADA = "episodes/2023-01-09-ada.html"
 GRACE = "episodes/2023-02-01-grace.html"
@@ -33,6 +41,10 @@ def test_filters_and_title_are_escaped_text_the_index_reads_but_does_not_index()
     assert '<span data-pagefind-filter="guest">Cy &quot;C&quot; Dee</span>' in hidden
     assert '<span data-pagefind-meta="title">Ann &amp; &lt;Bo&gt;</span>' in hidden
     assert '<span data-pagefind-filter="year">2023</span>' in hidden
+    said = facts(Facets(TRANSCRIPT, "Ann Lee: Evals", 2023, ("Ann Lee",), "episodes/a.html"))
+    assert '<span data-pagefind-meta="title">Transcript</span>' in said
+    assert '<span data-pagefind-filter="episode_title">Ann Lee: Evals</span>' in said
+    assert '<span data-pagefind-filter="episode_url">episodes/a.html</span>' in said
     assert indexed("<p>Body</p>") == (
         '<div class="podcast-search-body" data-pagefind-body><p>Body</p></div>')
 

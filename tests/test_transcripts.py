@@ -93,7 +93,11 @@ def test_the_transcripts_have_a_search_index_of_their_own(site):
         "transcripts/2023-03-26-talk.html"]
     talk = said["transcripts/2023-03-26-talk.html"]
     assert talk["filters"]["kind"] == ["Transcript"]
-    assert talk["meta"]["episode"] == "episodes/2023-03-26-talk.html"  # its "Play" links
+    # its title and episode are shown (and "Play" links made), not searched: the
+    # episode's title finds the episode
+    assert talk["filters"]["episode_url"] == ["episodes/2023-03-26-talk.html"]
+    assert talk["filters"]["episode_title"] == ["Sebastian Raschka: Learning ML"]
+    assert talk["meta"] == {"title": "Transcript"}
     assert {"t-76", "t-320"} <= {anchor["id"] for anchor in talk["anchors"]}  # paragraphs
     # what was said, not who said it at every turn, nor the times
     assert "Seth Levine" not in talk["content"] and "01:16" not in talk["content"]

@@ -27,8 +27,8 @@ EPISODE, PERSON, BOOK, TRANSCRIPT = "Episode", "Person", "Book", "Transcript"
 # to listen, the previous and next episodes, the summary of who is in it. On a
 # person's page all but their name, bio and books: the lists of episodes repeat
 # the episodes (a name finds the person and where they are named, not everyone
-# in the same episodes). In a transcript, the times and who speaks (a name said
-# at every turn would rank the transcript above the person).
+# in the same episodes). In a transcript, its title (its episode's) and the times
+# and who speaks (a name said at every turn would rank it above the person).
 NOT_INDEXED = ", ".join((
     ".headerlink", ".visually-hidden", ".podcast-list-facts", ".podcast-video",
     ".podcast-substack", ".podcast-listen", ".podcast-transcript-link",
@@ -59,12 +59,19 @@ def facts(facets: Facets) -> str:
     """The page's filters and title, for Pagefind to read beside the body.
 
     A hidden element Pagefind does not index (but reads), out of the article;
-    the values are escaped text: a name is never parsed as an attribute's list."""
+    the values are escaped text: a name is never parsed as an attribute's list.
+    Pagefind searches every metadata value, and only reads filters back: a
+    transcript's title and episode (the episode's, which finds the episode) are
+    filters, and its searchable title is "Transcript"."""
     filters = [("kind", facets.kind)]
     if facets.year is not None:
         filters.append(("year", str(facets.year)))
     filters.extend(("guest", guest) for guest in facets.guests)
-    meta = [("title", facets.title)] + ([("episode", facets.episode)] if facets.episode else [])
+    if facets.episode:
+        filters += [("episode_title", facets.title), ("episode_url", facets.episode)]
+        meta = [("title", facets.kind)]
+    else:
+        meta = [("title", facets.title)]
     spans = "".join(f'<span data-pagefind-{what}="{name}">{escape(value)}</span>'
                     for what, pairs in (("filter", filters), ("meta", meta))
                     for name, value in pairs)

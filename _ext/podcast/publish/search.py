@@ -67,7 +67,7 @@ def facets_of(app: Sphinx, pagename: str) -> Facets | None:
     transcript = state.transcripts.get(pagename)
     if transcript is not None and transcript.episode in state.episodes:
         episode = state.episodes[transcript.episode]
-        return Facets(TRANSCRIPT, f"Transcript: {episode.title}", episode.year, episode.guests,
+        return Facets(TRANSCRIPT, episode.title, episode.year, episode.guests,
                       app.builder.get_target_uri(episode.docname))
     if pagename == BOOKS_PAGE:
         return Facets(BOOK, "Books")

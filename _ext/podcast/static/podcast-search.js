@@ -130,7 +130,8 @@
       return {
         title: clock(seconds),
         url: url + "#t=" + seconds,
-        play: data.meta.episode ? new URL(data.meta.episode, site).pathname + "#t=" + seconds : null,
+        play: first(data, "episode_url") ? new URL(first(data, "episode_url"), site).pathname +
+          "#t=" + seconds : null,
         words: window_(segment, hits),
       };
     }
@@ -180,13 +181,18 @@
     if (shown.after) container.appendChild(document.createTextNode(" …"));
   }
 
+  function first(data, filter) {
+    return data.filters && data.filters[filter] ? data.filters[filter][0] : "";
+  }
+
   function draw(data) {
     var item = element("li", "podcast-search-result");
-    var facts = [data.filters && data.filters.kind ? data.filters.kind[0] : ""];
-    if (data.filters && data.filters.year) facts.push(data.filters.year[0]);
+    var facts = [first(data, "kind"), first(data, "year")];
     item.appendChild(element("p", "podcast-search-facts", facts.filter(Boolean).join(" · ")));
     var heading = element("h2", "podcast-search-title");
-    var link = element("a", "", (data.meta && data.meta.title) || data.url);
+    // a transcript's title is a filter (Pagefind searches titles; the episode's finds it)
+    var link = element("a", "", first(data, "episode_title") ?
+      "Transcript: " + first(data, "episode_title") : (data.meta && data.meta.title) || data.url);
     link.href = data.url;
     heading.appendChild(link);
     item.appendChild(heading);
