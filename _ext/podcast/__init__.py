@@ -46,12 +46,16 @@ from .state import collector
 
 __version__ = "0.1.0"
 
-STATIC = Path(__file__).parent / "static"
+HERE = Path(__file__).parent
 
 
-def add_static_path(app: Sphinx) -> None:
-    # A new list: appending would change the shared default of every later app.
-    app.config.html_static_path = [*app.config.html_static_path, str(STATIC)]
+def add_own_files(app: Sphinx, config) -> None:
+    """``config-inited``: the extension's scripts and stylesheet (``static/``), and
+    its templates (``templates/``: the search page, the theme's layout without
+    Sphinx's search)."""
+    # New lists: appending would change the shared defaults of every later app.
+    config.html_static_path = [*config.html_static_path, str(HERE / "static")]
+    config.templates_path = [*config.templates_path, str(HERE / "templates")]
 
 
 def generate_sources(app: Sphinx) -> None:
@@ -91,7 +95,7 @@ def setup(app: Sphinx) -> dict:
     partials.setup(app)
     sitemap.setup(app)
     search.setup(app)
-    app.connect("builder-inited", add_static_path)
+    app.connect("config-inited", add_own_files)
     app.connect("builder-inited", generate_sources)
     checks.setup(app)
     app.add_css_file("podcast.css")

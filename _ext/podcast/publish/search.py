@@ -35,7 +35,6 @@ from ..state.domain import state_of
 
 logger = logging.getLogger(__name__)
 
-TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
 def uses_pagefind(app: Sphinx) -> bool:
@@ -44,11 +43,6 @@ def uses_pagefind(app: Sphinx) -> bool:
 
 def bundles_of(app: Sphinx) -> list[Bundle]:
     return bundles((app.config.podcast_episodes_dir, PEOPLE_DIR, BOOKS_PAGE.split("/")[0]))
-
-
-def add_templates(app: Sphinx, config) -> None:
-    # A new list: appending would change the shared default of every later app.
-    config.templates_path = [*config.templates_path, str(TEMPLATES)]
 
 
 def without_sphinx_search(app: Sphinx) -> None:
@@ -156,7 +150,6 @@ def failed(bundle: Bundle, why: str) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("podcast_search", "pagefind", "html", ENUM("pagefind", "sphinx"))
-    app.connect("config-inited", add_templates)
     app.connect("builder-inited", without_sphinx_search)
     app.connect("html-page-context", mark_page)
     app.connect("html-collect-pages", search_page)
