@@ -20,8 +20,13 @@ html: $(STAMP)
 epub: $(STAMP)
 	$(BIN)/sphinx-build -b epub . $(BUILDDIR)/epub -d $(BUILDDIR)/doctrees-epub $(SPHINXOPTS)
 
+# The folders the build generates, as the extension declares them (page_kinds.py).
+GENERATED = $(shell PYTHONPATH=_ext $(BIN)/python -c "from podcast.before_reading.page_kinds \
+	import KINDS; print(' '.join(kind.folder for kind in KINDS))")
+
 live: $(STAMP)
-	$(BIN)/sphinx-autobuild . $(BUILDDIR)/html -d $(BUILDDIR)/doctrees --watch _ext --ignore "*/archive/*" --ignore "*/people/*" --ignore "*/books/*" $(SPHINXOPTS)
+	$(BIN)/sphinx-autobuild . $(BUILDDIR)/html -d $(BUILDDIR)/doctrees --watch _ext \
+		$(foreach folder,$(GENERATED),--ignore "*/$(folder)/*") $(SPHINXOPTS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -44,7 +49,16 @@ bench-search: $(STAMP)
 # New episodes from the show's feeds (YOUTUBE_CHANNEL_ID, PODCAST_RSS_URL, SUBSTACK_RSS_URL,
 # or their settings in conf.py); DRY_RUN=1 shows what would be written.
 import: $(STAMP)
-	PYTHONPATH=_ext $(BIN)/python -m podcast.cli.importer .
+	PYTHONPATH=_ext $(BIN)/python -m podcast.importer .
 
+# What builds wrote: _build/, and in each generated folder the files its .gitignore lists
+# as the build's (a file of the host's there is kept, and so is the folder then).
+MARK := \# Made by the build from the posts
 clean:
-	rm -rf $(BUILDDIR) archive people books *.egg-info
+	rm -rf $(BUILDDIR) *.egg-info
+	@for list in */.gitignore; do \
+	  case "$$(head -n 1 "$$list")" in "$(MARK)"*) ;; *) continue ;; esac; \
+	  folder=$${list%/.gitignore}; \
+	  sed -n 's|^/||p' "$$list" | while IFS= read -r name; do rm -f -- "$$folder/$$name"; done; \
+	  rmdir "$$folder" 2>/dev/null || true; \
+	done

@@ -23,12 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_ext"))
 
-from podcast.core.directory import build_directory  # noqa: E402
-from podcast.core.discovery import discover_people, mentions_of  # noqa: E402
-from podcast.core.episode import decode  # noqa: E402
-from podcast.core.frontmatter import as_myst_strings, front_matter  # noqa: E402
-from podcast.core.lists import list_items  # noqa: E402
-from podcast.core.registry import Registry, parse_registry  # noqa: E402
+from podcast.core.people.directory import build_directory  # noqa: E402
+from podcast.core.people.discovery import discover_people, mentions_of  # noqa: E402
+from podcast.core.people.registry import Registry, parse_registry  # noqa: E402
+from podcast.core.post.episode import decode  # noqa: E402
+from podcast.core.post.frontmatter import as_myst_strings, front_matter  # noqa: E402
+from podcast.core.post.list_items import list_items  # noqa: E402
 
 PERSON, BOOK = "person", "book"
 SEBASTIAN = ("Sebastian Raschka",)

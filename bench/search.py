@@ -37,7 +37,7 @@ sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "tests"), str(ROOT / "_ext")]
 
 from browser import CHROMIUM_ARGS, chromium_path, serve  # noqa: E402
 from generate import generate  # noqa: E402
-from podcast.core.search import bundles  # noqa: E402
+from podcast.publishing.pagefind import bundles  # noqa: E402
 from run import edit_one, prepare_ours, run_build  # noqa: E402
 
 COMMON = "learning"
@@ -115,7 +115,7 @@ def index_runs(site: Path) -> dict:
     from pagefind.service import get_executable
 
     runs = {}
-    for bundle in bundles(("episodes", "people", "books")):
+    for bundle in bundles("episodes"):
         if not bundle.pages(site):
             continue
         started = time.perf_counter()

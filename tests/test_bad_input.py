@@ -10,9 +10,9 @@ import pytest
 from helpers import build_root, page, warnings
 from hypothesis import given
 from hypothesis import strategies as st
-from podcast.core.names import name_key, slugify
-from podcast.core.registry import parse_registry
-from podcast.core.text import invisible_in, not_utf8, read_text, visible
+from podcast.core.people.registry import parse_registry
+from podcast.core.text.encoding import invisible_in, not_utf8, read_text, visible
+from podcast.core.text.names import name_key, slugify
 
 ZWSP, RLO, SOFT_HYPHEN = "\u200b", "\u202e", "\u00ad"
 

@@ -11,8 +11,8 @@ from helpers import ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import generate  # noqa: E402
-from podcast.core.episode import decode, parse_title  # noqa: E402
-from podcast.core.frontmatter import as_myst_strings, front_matter  # noqa: E402
+from podcast.core.post.episode import decode, parse_title  # noqa: E402
+from podcast.core.post.frontmatter import as_myst_strings, front_matter  # noqa: E402
 
 
 def test_generated_posts_have_the_hosts_shapes(tmp_path):
@@ -36,7 +36,7 @@ def test_generated_posts_have_the_hosts_shapes(tmp_path):
 
 
 def test_generated_transcripts_are_an_hour_long_and_read_cleanly(tmp_path):
-    from podcast.core.transcripts import read_transcript
+    from podcast.core.transcripts.captions import read_transcript
 
     posts = generate(2, tmp_path, seed=3, transcripts=True)
     for post in posts:

@@ -183,7 +183,7 @@ def test_latex_listings_link_their_episodes(build):
 
 def test_each_title_is_rendered_once_and_the_pages_stay_the_same(build, sphinx_test_tempdir,
                                                                  rootdir, monkeypatch):
-    from podcast.pages import partials
+    from podcast.writing import partials
 
     rendered = []
     render = StandaloneHTMLBuilder.render_partial

@@ -7,9 +7,13 @@ import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
-from podcast.core.episode import decode, parse_date, parse_list, parse_title
-from podcast.core.frontmatter import front_matter_lines, read_front_matter, repaired_front_matter
-from podcast.core.urls import youtube_id_from
+from podcast.core.post.episode import decode, parse_date, parse_list, parse_title
+from podcast.core.post.frontmatter import (
+    front_matter_lines,
+    read_front_matter,
+    repaired_front_matter,
+)
+from podcast.core.text.urls import youtube_id_from
 
 EST = timezone(timedelta(hours=-5))
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from helpers import ROOT
-from podcast.cli.importer import run
-from podcast.core.frontmatter import front_matter
+from podcast.core.post.frontmatter import front_matter
+from podcast.importer.command import run
 
 FEEDS = Path(__file__).parent / "feeds"
 EXISTING = """---
@@ -153,7 +153,7 @@ def test_a_server_error_is_tried_again(project, server):
 
 def test_make_import_runs_the_command_with_no_traceback(project, server):
     result = subprocess.run(
-        [sys.executable, "-m", "podcast.cli.importer", str(project)],
+        [sys.executable, "-m", "podcast.importer.command", str(project)],
         env={"PYTHONPATH": str(ROOT / "_ext"), "DRY_RUN": "1",
              "YOUTUBE_FEED_URL": f"{server}/missing.xml"},
         capture_output=True, text=True, check=False)
@@ -164,8 +164,8 @@ def test_make_import_runs_the_command_with_no_traceback(project, server):
 def test_matching_by_number_guest_or_date():
     from datetime import UTC, datetime, timedelta
 
-    from podcast.core.feeds import Newsletter, PodcastItem, Video
-    from podcast.core.matching import match
+    from podcast.importer.matching import match
+    from podcast.importer.show_feeds import Newsletter, PodcastItem, Video
 
     day = datetime(2025, 3, 3, tzinfo=UTC)
     videos = [Video("A" * 11, "Ann Lee: Search | Learning from Machine Learning #15", day),

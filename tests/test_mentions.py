@@ -1,10 +1,11 @@
 """What a list item names: people by the evidence, books and their authors, episodes."""
 
 import pytest
-from podcast.core.directory import build_directory
-from podcast.core.evidence import judge, personal_page
-from podcast.core.recognition import ItemFacts, Known, classify, connect_person
-from podcast.core.registry import Registry
+from podcast.core.people.directory import build_directory
+from podcast.core.people.evidence import judge, personal_page
+from podcast.core.people.recognition import Known, classify, connect_person
+from podcast.core.people.registry import Registry
+from podcast.core.post.list_items import ItemFacts
 
 DIRECTORY, _ = build_directory(Registry(), ["Sebastian Raschka", "Ines Montani"])
 KNOWN = Known(DIRECTORY, {"74AsJ7RET20": "episodes/ines"}, ("Sebastian Raschka",))

@@ -294,7 +294,7 @@ def test_a_prose_edit_rewrites_only_its_page_and_later_edits_still_count(build, 
 
 def test_prose_above_the_lists_moves_their_lines_and_rewrites_only_its_page(
         build, rootdir, monkeypatch):
-    from podcast.pages import placeholders
+    from podcast.writing import renderers as placeholders
 
     build(testroot="people")
     post = (rootdir / "test-people" / f"{ADA}.md").read_text()
@@ -353,7 +353,7 @@ def test_an_edited_connect_link_reaches_the_persons_page(build, rootdir):
 def test_lists_read_before_reading_are_the_lists_reading_records(build, testroot):
     """The people pages come from the Markdown's lists, read before Sphinx reads
     the posts; the links from the lists reading records. Both see the same items."""
-    from podcast.core.lists import list_items
+    from podcast.core.post.list_items import list_items
 
     app = build(testroot=testroot)
     items = app.env.get_domain("podcast").items
@@ -365,7 +365,7 @@ def test_lists_read_before_reading_are_the_lists_reading_records(build, testroot
 
 
 def test_people_are_found_again_only_when_the_lists_change(build, rootdir, monkeypatch):
-    from podcast.derive import known_people
+    from podcast.before_reading import known_people
 
     calls = []
     discover = known_people.discover_people

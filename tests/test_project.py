@@ -1,11 +1,16 @@
 """The shipped site itself: the host's post, built as Read the Docs builds it."""
 
 import shutil
+import subprocess
 from io import StringIO
 
 import pytest
 from helpers import ROOT, page, warnings
+from podcast.before_reading.page_kinds import KINDS
+from podcast.before_reading.sources import MARK
 from sphinx.testing.util import SphinxTestApp
+
+GENERATED = [kind.folder for kind in KINDS]
 
 SEBASTIAN = (
     "episodes/2023-03-26-sebastian-raschka-learning-ml-responsible-ai-agi-learning-from-"
@@ -15,7 +20,7 @@ SEBASTIAN = (
 
 def build_shipped(folder, buildername: str) -> SphinxTestApp:
     shutil.copytree(ROOT, folder, ignore=shutil.ignore_patterns(
-        ".venv", "_build", ".git", "tests", "archive", "people", "books", "__pycache__"))
+        ".venv", "_build", ".git", "tests", *GENERATED, "__pycache__"))
     app = SphinxTestApp(buildername, srcdir=folder, warningiserror=True, status=StringIO(),
                         warning=StringIO(), confoverrides={"nitpicky": True})
     app.build()
@@ -98,3 +103,37 @@ def test_people_and_books_of_the_hosts_post(shipped):
     assert "Machine Learning with PyTorch and Scikit-Learn by Sebastian Raschka — in #4" in books
     assert "Machine Learning Q and AI by Sebastian Raschka — in #4" in books
     assert "Mentioned in #4" in page(shipped, "people/andrew-ng").get_text(" ", strip=True)
+
+
+def test_every_generated_folder_lists_what_the_build_made_there(shipped):
+    """Git ignores exactly the build's files, whatever kind made them."""
+    srcdir = shipped.srcdir
+    for folder in GENERATED:
+        if not (srcdir / folder).is_dir():
+            continue
+        listed = (srcdir / folder / ".gitignore").read_text(encoding="utf-8").splitlines()
+        assert listed[0] == MARK
+        made = sorted(path.name for path in (srcdir / folder).iterdir())
+        assert sorted(line.lstrip("/") for line in listed[1:]) == made, folder
+    assert {"archive", "people", "books"} <= {path.name for path in srcdir.iterdir()}
+
+
+def test_make_clean_removes_what_the_build_made_and_keeps_the_hosts(shipped, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(shipped.srcdir, site, ignore=shutil.ignore_patterns("_build"))
+    shutil.copy(ROOT / "Makefile", site)
+    (site / "people" / "notes.md").write_text("The host's own page.\n", encoding="utf-8")
+    subprocess.run(["make", "-s", "clean"], cwd=site, check=True, capture_output=True)
+    assert [path.name for path in (site / "people").iterdir()] == ["notes.md"]
+    assert not any((site / folder).exists() for folder in GENERATED if folder != "people")
+    assert (site / "episodes").is_dir() and (site / "registry.yaml").is_file()
+
+
+def test_make_live_ignores_every_generated_folder():
+    venv = ROOT / ".venv" / "bin"
+    if not (venv / "python").is_file():
+        pytest.skip("no .venv: make live needs it")
+    shown = subprocess.run(["make", "-n", "live"], cwd=ROOT, check=True, capture_output=True,
+                           text=True).stdout
+    for folder in GENERATED:
+        assert f'--ignore "*/{folder}/*"' in shown

@@ -5,7 +5,7 @@ import re
 
 import pytest
 from helpers import build_root, page, search_records, warnings
-from podcast.core.search import (
+from podcast.publishing.pagefind import (
     EPISODE,
     TRANSCRIPT,
     Bundle,

@@ -3,7 +3,7 @@
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from podcast.core.timestamps import (
+from podcast.core.post.timestamps import (
     Chapter,
     durations,
     format_duration,

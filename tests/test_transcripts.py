@@ -8,8 +8,8 @@ import pytest
 from helpers import build_root, page, search_records, warnings
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from podcast.core.timestamps import Chapter
-from podcast.core.transcripts import paragraphs, read_transcript
+from podcast.core.post.timestamps import Chapter
+from podcast.core.transcripts.captions import paragraphs, read_transcript
 
 TALK = "episodes/2023-03-26-talk"
 LISTEN = "episodes/2023-04-01-listen"
@@ -150,7 +150,7 @@ def test_a_transcript_added_later_is_linked_from_its_episode(build, rootdir):
 
 
 def test_a_huge_transcript_is_cut_with_a_warning():
-    from podcast.core.transcripts import MAX_CUES
+    from podcast.core.transcripts.captions import MAX_CUES
 
     lines = ["WEBVTT", ""]
     for second in range(MAX_CUES + 10):

@@ -20,29 +20,35 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from .derive import checks, crossrefs, index, known_people
-from .pages import (
-    archive,
-    listings,
-    mentions,  # noqa: F401  (its renderer registers when imported)
-    partials,
-    people,
-    placeholders,
-    player,
-)
-from .pages import transcripts as transcript_pages
-from .publish import (
+from . import memory
+from .after_reading import checks, crossrefs, derived
+from .before_reading import page_kinds
+from .publishing import (
     feeds,
     json_chapters,
+    pagefind,
     redirects,
-    search,
     sitemap,
     structured,
     transcript_files,
 )
-from .read import chapters, header, prescan, references, transcripts
-from .read import placeholders as placeholder_nodes
-from .state import collector
+from .reading import (
+    chapters,
+    header,
+    listing_directives,
+    placeholders,
+    references,
+    source_text,
+    transcript_page,
+)
+from .writing import (
+    mentions,  # noqa: F401  (its renderer registers when imported)
+    partials,
+    people,
+    player,
+    renderers,
+    transcript_times,
+)
 
 __version__ = "0.1.0"
 
@@ -58,46 +64,42 @@ def add_own_files(app: Sphinx, config) -> None:
     config.templates_path = [*config.templates_path, str(HERE / "templates")]
 
 
-def generate_sources(app: Sphinx) -> None:
-    """``builder-inited``: the pages made from the posts, before reading."""
-    posts = prescan.scan(app)
-    archive.generate(app, [episode for episode, _ in posts])
-    people.generate(app, known_people.make_directory(app, posts))
-    transcript_pages.generate(app, posts)
-
-
 def setup(app: Sphinx) -> dict:
-    # read by `make import` (podcast.cli.importer), not by the build
+    # read by `make import` (podcast.importer), not by the build
     for name in ("podcast_youtube_feed_url", "podcast_youtube_channel_id", "podcast_rss_url",
                  "podcast_substack_rss_url"):
         app.add_config_value(name, "", "", str)
-    prescan.setup(app)
+    # before reading: the posts read, the directory of people, the generated sources
+    page_kinds.setup(app)
+    # reading
+    source_text.setup(app)
     header.setup(app)
-    crossrefs.setup(app)
-    player.setup(app)
-    placeholder_nodes.setup(app)
-    placeholders.setup(app)
-    listings.setup(app)
-    archive.setup(app)
     chapters.setup(app)
-    json_chapters.setup(app)
     references.setup(app)
-    transcripts.setup(app)
-    transcript_pages.setup(app)
-    index.setup(app)
-    known_people.setup(app)
-    people.setup(app)
-    feeds.setup(app)
-    transcript_files.setup(app)
-    structured.setup(app)
-    redirects.setup(app)
-    collector.setup(app)
-    partials.setup(app)
-    sitemap.setup(app)
-    search.setup(app)
-    app.connect("config-inited", add_own_files)
-    app.connect("builder-inited", generate_sources)
+    placeholders.setup(app)
+    listing_directives.setup(app)
+    transcript_page.setup(app)
+    # after reading
+    derived.setup(app)
+    crossrefs.setup(app)
     checks.setup(app)
+    # writing
+    renderers.setup(app)
+    people.setup(app)
+    player.setup(app)
+    transcript_times.setup(app)
+    partials.setup(app)
+    json_chapters.setup(app)
+    # publishing
+    feeds.setup(app)
+    structured.setup(app)
+    transcript_files.setup(app)
+    redirects.setup(app)
+    sitemap.setup(app)
+    pagefind.setup(app)
+    # the whole build
+    memory.setup(app)
+    app.connect("config-inited", add_own_files)
     app.add_css_file("podcast.css")
     app.add_js_file("podcast.js", loading_method="defer")
     return {

@@ -16,9 +16,9 @@ from typing import Any
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
-from ..core.directory import Directory
-from ..core.episode import Episode
-from ..core.recognition import ItemFacts
+from ..core.people.directory import Directory
+from ..core.post.episode import Episode
+from ..core.post.list_items import ItemFacts
 
 PER_DOCUMENT = ("episodes", "items", "placeholders", "labels", "transcripts")
 

@@ -1,0 +1,82 @@
+"""The kinds of page the build makes from the posts, each declared once.
+
+A kind is its folder, how its sources are made (from the posts and the
+directory of people, before reading), and which search index reads its pages.
+Everything else follows from this table: the sources are written here at
+``builder-inited`` with a ``.gitignore`` in each folder listing what the build
+made (``sources``), ``make clean`` removes what those list, ``make live``
+ignores the folders (the Makefile asks this table), the search indexes
+them (``publishing.pagefind``). A new kind is one more row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from ..core.people.directory import Directory
+from ..core.people.discovery import Post
+from ..core.transcripts.captions import TRANSCRIPTS_DIR
+from . import known_people, posts
+from .archive_sources import archive_sources
+from .people_sources import books_sources, people_sources
+from .sources import write_folder
+from .transcript_sources import transcript_sources
+
+NOTES, TRANSCRIPTS = "pagefind", "pagefind-transcripts"  # the search's two indexes
+
+
+@dataclass(frozen=True)
+class Made:
+    """What the sources are made from."""
+
+    app: Sphinx
+    posts: list[Post]
+    directory: Directory
+
+
+@dataclass(frozen=True)
+class PageKind:
+    folder: str  # in the source folder (and so in the site)
+    make: Callable[[Made], dict[str, str]]  # file name -> Markdown
+    index: str = ""  # the search index that reads its pages; "" for none
+    setting: str = ""  # a conf.py setting that moves the folder
+
+    def folder_in(self, config=None) -> str:
+        """Its folder, as ``config`` (``conf.py``) may have moved it."""
+        return getattr(config, self.setting, self.folder) if self.setting else self.folder
+
+
+ARCHIVE = PageKind("archive", lambda made: archive_sources([e for e, _ in made.posts]),
+                   setting="podcast_archive_dir")  # listings only: not searched
+PEOPLE = PageKind("people", lambda made: people_sources(made.directory), NOTES)
+BOOKS = PageKind("books", lambda made: books_sources(), NOTES)
+TRANSCRIPT_PAGES = PageKind(TRANSCRIPTS_DIR,
+                            lambda made: transcript_sources(made.app, made.posts), TRANSCRIPTS)
+KINDS = (ARCHIVE, PEOPLE, BOOKS, TRANSCRIPT_PAGES)
+
+PEOPLE_DIR = PEOPLE.folder
+BOOKS_PAGE = f"{BOOKS.folder}/index"
+
+
+def person_page(slug: str) -> str:
+    return f"{PEOPLE_DIR}/{slug}"
+
+
+def generate_sources(app: Sphinx) -> None:
+    """``builder-inited``: the posts read, the directory of people made, and every
+    kind's sources written."""
+    found = posts.scan(app)
+    made = Made(app, found, known_people.make_directory(app, found))
+    for kind in KINDS:
+        write_folder(Path(app.srcdir) / kind.folder_in(app.config), kind.make(made))
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("podcast_episodes_dir", "episodes", "env", str)
+    app.add_config_value("podcast_archive_dir", "archive", "env", str)
+    app.add_config_value("podcast_registry", "registry.yaml", "env", str)
+    app.connect("builder-inited", generate_sources)

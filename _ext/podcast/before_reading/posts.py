@@ -1,0 +1,69 @@
+"""Every post's front matter and list items, read before Sphinx reads the posts.
+
+The generated pages (archive years, people, transcripts) must exist as sources
+before reading starts, so their content comes from a quick pass over each post,
+decoded by the very functions reading uses: both agree. A post is parsed again
+only when its file changed (a cache in the doctree folder).
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import replace
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from ..core.people.discovery import Post
+from ..core.post.episode import decode
+from ..core.post.frontmatter import as_myst_strings, front_matter
+from ..core.post.list_items import chapters_in, list_items
+from ..core.text.encoding import read_text
+
+# The lists read last time, by file: a post is parsed again only when it changed.
+LISTS_CACHE = "podcast-lists.pickle"
+LISTS_CACHE_VERSION = 2
+
+
+def episode_sources(app: Sphinx) -> list[Path]:
+    folder = Path(app.srcdir) / app.config.podcast_episodes_dir
+    if not folder.is_dir():
+        return []
+    suffixes = tuple(app.config.source_suffix)
+    return sorted(path for path in folder.rglob("*") if path.suffix in suffixes
+                  and path.is_file())
+
+
+def scan(app: Sphinx) -> list[Post]:
+    """Every post's Episode record (from its front matter, with its chapters) and
+    its list items."""
+    srcdir = Path(app.srcdir)
+    cache_path = Path(app.doctreedir) / LISTS_CACHE
+    cache = _load(cache_path)
+    fresh: dict[str, tuple] = {}
+    posts = []
+    for path in episode_sources(app):
+        docname = path.relative_to(srcdir).with_suffix("").as_posix()
+        episode = decode(docname, as_myst_strings(front_matter(path)))[0]
+        stat = path.stat()
+        cached = cache.get(docname)
+        if cached and cached[:2] == (stat.st_mtime_ns, stat.st_size):
+            items, chapters = cached[2:]
+        else:
+            text = read_text(path.read_bytes())
+            items, chapters = list_items(text), chapters_in(text)
+        fresh[docname] = (stat.st_mtime_ns, stat.st_size, items, chapters)
+        posts.append((replace(episode, chapters=chapters), items))
+    if fresh != cache:
+        cache_path.parent.mkdir(parents=True, exist_ok=True)
+        cache_path.write_bytes(pickle.dumps((LISTS_CACHE_VERSION, fresh)))
+    return posts
+
+
+def _load(path: Path) -> dict:
+    try:
+        version, cache = pickle.loads(path.read_bytes())
+    except (OSError, ValueError, pickle.UnpicklingError, EOFError, TypeError, AttributeError,
+            ModuleNotFoundError):
+        return {}
+    return cache if version == LISTS_CACHE_VERSION else {}

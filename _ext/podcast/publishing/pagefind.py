@@ -1,0 +1,256 @@
+"""The site's search: a Pagefind index made at the end of the build, and a
+search page of the site's own in place of Sphinx's.
+
+Sphinx's index is one file that the theme loads on every page, and that grows
+with every episode and transcript. Pagefind reads the written pages and writes
+an index in small chunks, so one search downloads a few of them, never the
+whole index; a page view fetches nothing. The transcripts get a bundle of their
+own: they are most of the words and rarely change, so an edit to the show notes
+re-indexes the notes alone (the page merges both bundles).
+``podcast_search = "sphinx"`` keeps Sphinx's search instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import ENUM
+from sphinx.util import logging
+
+from ..after_reading.derived import derived_of
+from ..before_reading.page_kinds import BOOKS_PAGE, KINDS, NOTES, PEOPLE_DIR, TRANSCRIPTS
+from ..state.domain import state_of
+from ..writing.context import is_web_build
+
+logger = logging.getLogger(__name__)
+
+# What a page is, for the "kind" filter; listing pages (years, letters, the
+# archive, the home page) are not indexed at all: they only repeat the pages
+# they list, and would rank above them.
+EPISODE, PERSON, BOOK, TRANSCRIPT = "Episode", "Person", "Book", "Transcript"
+
+# What says nothing of the page itself, or says again what it says: the "#" of
+# a heading's permalink, text for screen readers only, the player and where else
+# to listen, the previous and next episodes, the summary of who is in it. On a
+# person's page all but their name, bio and books: the lists of episodes repeat
+# the episodes (a name finds the person and where they are named, not everyone
+# in the same episodes). In a transcript, its title (its episode's) and the times
+# and who speaks (a name said at every turn would rank it above the person).
+NOT_INDEXED = ", ".join((
+    ".headerlink", ".visually-hidden", ".podcast-list-facts", ".podcast-video",
+    ".podcast-substack", ".podcast-listen", ".podcast-transcript-link",
+    ".podcast-chapter-duration", ".podcast-chapters-json", ".podcast-people-block",
+    ".podcast-pager",
+    ".podcast-person-links", ".podcast-rubric", ".podcast-episode-title",
+    ".podcast-mention-text", ".podcast-named-at", ".podcast-empty", ".podcast-person-search",
+    ".podcast-transcript-episode", ".podcast-transcript-time", ".podcast-transcript-speaker"))
+
+
+@dataclass(frozen=True)
+class Facets:
+    """A page's place in the search: its kind, and what it can be filtered by."""
+
+    kind: str
+    title: str
+    year: int | None = None
+    guests: tuple[str, ...] = ()
+    episode: str = ""  # a transcript's episode page, from the site's root
+
+
+def indexed(body: str) -> str:
+    """The page's body, marked for Pagefind to index."""
+    return f'<div class="podcast-search-body" data-pagefind-body>{body}</div>'
+
+
+def facts(facets: Facets) -> str:
+    """The page's filters and title, for Pagefind to read beside the body.
+
+    A hidden element Pagefind does not index (but reads), out of the article;
+    the values are escaped text: a name is never parsed as an attribute's list.
+    Pagefind searches every metadata value, and only reads filters back: a
+    transcript's title and episode (the episode's, which finds the episode) are
+    filters, and its searchable title is "Transcript"."""
+    filters = [("kind", facets.kind)]
+    if facets.year is not None:
+        filters.append(("year", str(facets.year)))
+    filters.extend(("guest", guest) for guest in facets.guests)
+    if facets.episode:
+        filters += [("episode_title", facets.title), ("episode_url", facets.episode)]
+        meta = [("title", facets.kind)]
+    else:
+        meta = [("title", facets.title)]
+    spans = "".join(f'<span data-pagefind-{what}="{name}">{escape(value)}</span>'
+                    for what, pairs in (("filter", filters), ("meta", meta))
+                    for name, value in pairs)
+    return f'<div hidden data-pagefind-ignore="index">{spans}</div>'
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """One Pagefind index: where it goes in the site, and the pages it reads."""
+
+    folder: str
+    folders: tuple[str, ...]  # of the site, whose pages (at any depth) it indexes
+    not_indexed: str = NOT_INDEXED
+
+    @property
+    def glob(self) -> str:
+        inner = ",".join(self.folders)
+        return f"{{{inner}}}/**/*.html" if len(self.folders) > 1 else f"{inner}/**/*.html"
+
+    def pages(self, site: Path) -> list[Path]:
+        return sorted(page for folder in self.folders for page in (site / folder).rglob("*.html"))
+
+    def command(self, executable: str, site: Path) -> list[str]:
+        return [executable, "--site", str(site), "--glob", self.glob,
+                "--output-subdir", self.folder, "--exclude-selectors", self.not_indexed,
+                "--keep-index-url", "--quiet"]
+
+
+def bundles(episodes_dir: str, config=None) -> list[Bundle]:
+    """The show notes' bundle (the posts, and each kind of generated page the
+    notes' index reads), then the transcripts'.
+
+    A transcript's title is its episode's: the title finds the episode, what
+    was said finds the transcript."""
+    def folders(index: str) -> tuple[str, ...]:
+        return tuple(kind.folder_in(config) for kind in KINDS if kind.index == index)
+
+    return [Bundle(NOTES, (episodes_dir, *folders(NOTES))),
+            Bundle(TRANSCRIPTS, folders(TRANSCRIPTS), f"{NOT_INDEXED}, h1")]
+
+
+def fingerprint(site: Path, pages: Iterable[Path]) -> str:
+    """What the index of these pages depends on: their paths and contents.
+    Sphinx rewrites pages that have not changed; their index need not be."""
+    digest = hashlib.sha256()
+    for page in pages:
+        digest.update(page.relative_to(site).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(page.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def uses_pagefind(app: Sphinx) -> bool:
+    return is_web_build(app) and app.config.podcast_search == "pagefind"
+
+
+def bundles_of(app: Sphinx) -> list[Bundle]:
+    return bundles(app.config.podcast_episodes_dir, app.config)
+
+
+def without_sphinx_search(app: Sphinx) -> None:
+    """``builder-inited``: no ``searchindex.js`` and no Sphinx search page."""
+    if uses_pagefind(app):
+        app.builder.search = False
+
+
+def facets_of(app: Sphinx, pagename: str) -> Facets | None:
+    """The page's kind and filters; None for pages that are not searched."""
+    state = state_of(app.env)
+
+    if pagename in state.episodes:
+        episode = state.episodes[pagename]
+        return Facets(EPISODE, episode.title, episode.year, episode.guests)
+    transcript = state.transcripts.get(pagename)
+    if transcript is not None and transcript.episode in state.episodes:
+        episode = state.episodes[transcript.episode]
+        return Facets(TRANSCRIPT, episode.title, episode.year, episode.guests,
+                      app.builder.get_target_uri(episode.docname))
+    if pagename == BOOKS_PAGE:
+        return Facets(BOOK, "Books")
+    folder, _, slug = pagename.partition("/")
+    person = state.directory.people.get(slug) if folder == PEOPLE_DIR else None
+    if person is not None:
+        guest = bool(derived_of(state).guest_of.get(slug))
+        return Facets(PERSON, person.name, guests=(person.name,) if guest else ())
+    return None
+
+
+def mark_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """``html-page-context``: what Pagefind indexes of the page, and how."""
+    context["podcast_search"] = app.config.podcast_search if is_web_build(app) else ""
+    if not uses_pagefind(app) or "body" not in context:
+        return
+    facets = facets_of(app, pagename)
+    if facets is not None:
+        context["body"] = indexed(context["body"])
+        context["podcast_search_facts"] = facts(facets)  # layout.html: after the article
+
+
+def search_page(app: Sphinx):
+    """``html-collect-pages``: the search page, reading Pagefind's bundles."""
+    if not uses_pagefind(app):
+        return
+    notes, transcripts = bundles_of(app)
+    folders = [notes.folder] + ([transcripts.folder] if state_of(app.env).transcripts else [])
+    yield "search", {"title": "Search", "podcast_search_bundles": " ".join(
+        f"{folder}/" for folder in folders)}, "podcast-search.html"
+
+
+def pagefind_executable() -> Path | None:
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        return None
+    executable = get_executable()
+    return executable if executable is not None and executable.is_file() else None
+
+
+def build_index(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: Pagefind over the written site, each bundle only when
+    its pages changed (both at once: they are separate processes)."""
+    if exception is not None or not uses_pagefind(app):
+        return
+    executable = pagefind_executable()
+    if executable is None:
+        logger.warning("the search index is not built: Pagefind is not installed "
+                       "(pip install 'pagefind[bin]')", type="podcast", subtype="search")
+        return
+    site, stamps = Path(app.outdir), Path(app.doctreedir)
+    running = []
+    for bundle in bundles_of(app):
+        pages = bundle.pages(site)
+        stamp = stamps / f"{bundle.folder}.fingerprint"
+        if not pages:  # no transcripts (any more): no bundle
+            shutil.rmtree(site / bundle.folder, ignore_errors=True)
+            stamp.unlink(missing_ok=True)
+            continue
+        current = fingerprint(site, pages)
+        if (site / bundle.folder / "pagefind-entry.json").is_file() and stamp.is_file() \
+                and stamp.read_text() == current:
+            continue
+        logger.info(f"indexing {len(pages)} pages for search ({bundle.folder}/)")
+        stamp.unlink(missing_ok=True)  # until this index is whole
+        try:
+            process = subprocess.Popen(bundle.command(str(executable), site), text=True,
+                                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        except OSError as error:
+            failed(bundle, str(error))
+            continue
+        running.append((bundle, process, stamp, current))
+    for bundle, process, stamp, current in running:
+        output, _ = process.communicate()
+        if process.returncode:
+            failed(bundle, output.strip()[-2000:] or f"exit status {process.returncode}")
+        else:
+            stamp.write_text(current)
+
+
+def failed(bundle: Bundle, why: str) -> None:
+    logger.warning(f"the search index {bundle.folder}/ is not built: {why}", type="podcast",
+                   subtype="search")
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("podcast_search", "pagefind", "html", ENUM("pagefind", "sphinx"))
+    app.connect("builder-inited", without_sphinx_search)
+    app.connect("html-page-context", mark_page)
+    app.connect("html-collect-pages", search_page)
+    app.connect("build-finished", build_index)

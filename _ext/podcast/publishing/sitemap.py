@@ -1,0 +1,52 @@
+"""The sitemap lists every page, in one order, whatever the build wrote.
+
+sphinx-sitemap collects the pages written during a build, in the order they
+were written: an incremental build's sitemap would list only the few pages it
+rewrote, and a ``-j`` build's lists them in whatever order its workers
+finished. Just before it writes the file, the pages not written this time are
+added through its own ``add_html_link`` (same links, same exclusions), and all
+are put back sorted.
+"""
+
+from __future__ import annotations
+
+import queue
+
+from sphinx.application import Sphinx
+from sphinx_sitemap import add_html_link
+
+from ..writing.context import is_web_build
+
+
+def _drain(links: queue.Queue) -> list[tuple[str, str | None]]:
+    drained = []
+    while True:
+        try:
+            drained.append(links.get_nowait())
+        except queue.Empty:
+            return drained
+
+
+def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``, before sphinx-sitemap writes: every page, sorted."""
+    links = getattr(app, "sitemap_links", None)
+    if exception or links is None:
+        return
+    written = _drain(links)
+    if not is_web_build(app) or app.builder.name == "singlehtml":
+        return  # an e-book has no web pages; one page holds them all there: no sitemap
+    # the library's queue is shared between processes (a round trip per page):
+    # the sitemap is written from one of this process instead
+    app.sitemap_links = local = queue.Queue()
+    for docname in app.env.found_docs:
+        add_html_link(app, docname, None, {}, None)
+    # a page written this build comes twice: its own entry (lastmod and all) wins
+    by_link = {link: entry for link, *entry in _drain(local)}
+    by_link.update({link: entry for link, *entry in written})
+    for link in sorted(by_link):
+        local.put((link, *by_link[link]))
+
+
+def setup(app: Sphinx) -> None:
+    app.setup_extension("sphinx_sitemap")
+    app.connect("build-finished", complete_sitemap, priority=400)

@@ -1,0 +1,57 @@
+"""A source's text as the host meant it, before MyST reads it.
+
+Sphinx reads every source as UTF-8 and stops the whole build at the first byte
+that is none; bytes that are no UTF-8 are read as Windows-1252 instead. Where
+YAML would misread a post's front matter (an unquoted ``: `` or ``#N`` in a
+title), MyST is handed it as meant.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from ..core.post.episode import is_episode
+from ..core.post.frontmatter import repaired_front_matter
+from ..core.text.encoding import LENIENT, not_utf8
+
+logger = logging.getLogger(__name__)
+
+
+def read_leniently(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: Sphinx reads every source as UTF-8 and stops the
+    whole build at the first byte that is none; bytes that are no UTF-8 are read
+    as Windows-1252 instead (what such files use), and ``warn_encoding`` says so."""
+    if env.settings.get("input_encoding", "").lower().replace("_", "-") in (
+            "utf-8", "utf-8-sig", "utf8"):
+        env.settings["input_encoding"] = LENIENT
+
+
+def warn_encoding(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``: a source that is no UTF-8, named with the line of its first
+    such bytes."""
+    try:
+        found = not_utf8(app.env.doc2path(docname).read_bytes())
+    except OSError:
+        return
+    if found:
+        line, read = found
+        logger.warning("the file is no UTF-8 (saved as Windows-1252?): its bytes that are "
+                       "none were read as Windows-1252, the first here as %r; save it as "
+                       "UTF-8", read, location=(docname, line), type="podcast",
+                       subtype="encoding")
+
+
+def repair_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``: front matter YAML would misread (an unquoted ``: `` or
+    ``#N`` in a title) is rewritten as meant before MyST reads it, so that MyST
+    neither drops it nor misses the title's heading. The header warns of it."""
+    if is_episode(docname, app.config.podcast_episodes_dir):
+        source[0] = repaired_front_matter(source[0]) or source[0]
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("env-before-read-docs", read_leniently)
+    app.connect("source-read", warn_encoding)
+    app.connect("source-read", repair_front_matter)

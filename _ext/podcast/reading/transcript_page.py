@@ -1,0 +1,165 @@
+"""Reading a transcript page: ``{podcast-transcript}`` turns the episode's
+WebVTT or SRT file into paragraphs, each starting with its time, under the
+episode's chapters as headings. Names of known people link to their pages and
+are recorded, with when they were said, for the people's pages.
+
+What the page shows of its episode (title, video, chapters) is written into
+its source before reading (``before_reading.transcript_sources``); the page
+depends on its transcript file, and is read again when the directory of people
+changes what its names could link (``names_changed``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import re
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from ..core.people.directory import Directory
+from ..core.post.timestamps import Chapter, format_time
+from ..core.text.encoding import not_utf8, read_text
+from ..core.text.names import name_key
+from ..core.transcripts.captions import (
+    KINDS,
+    TRANSCRIPTS_DIR,
+    Paragraph,
+    Transcript,
+    paragraphs,
+    read_transcript,
+)
+from ..state.domain import state_of
+
+logger = logging.getLogger(__name__)
+
+_WORD = re.compile(r"\S+")
+
+
+class transcript_time(nodes.Inline, nodes.TextElement):
+    """A paragraph's time: seeks the episode's player (``episode``, ``seconds``,
+    ``video``), drawn by ``pages.transcripts``."""
+
+
+def names_in(text: str, directory: Directory) -> list[tuple[int, int, str]]:
+    """Known people named in ``text``: (start, end, slug), two to four words each."""
+    words = [(match.start(), match.end()) for match in _WORD.finditer(text)]
+    found, index = [], 0
+    while index < len(words):
+        for size in (4, 3, 2):
+            if index + size > len(words):
+                continue
+            start, end = words[index][0], words[index + size - 1][1]
+            phrase = text[start:end].rstrip(".,;:!?)’'\"").lstrip("(“‘'\"")
+            phrase = re.sub(r"['’]s$", "", phrase)  # "Andrew Ng's course"
+            slug = directory.names.get(name_key(phrase))
+            if slug:
+                offset = text.index(phrase, start)
+                found.append((offset, offset + len(phrase), slug))
+                index += size
+                break
+        else:
+            index += 1
+    return found
+
+
+class TranscriptDirective(SphinxDirective):
+    """``{podcast-transcript}`` with ``:episode:`` (its docname) and ``:file:``."""
+
+    option_spec = {"episode": directives.unchanged_required,
+                   "file": directives.unchanged_required,
+                   "title": directives.unchanged, "video": directives.unchanged}
+    has_content = True  # the episode's chapters, "SECONDS TITLE" a line
+
+    def run(self) -> list[nodes.Node]:
+        episode_doc = self.options["episode"]
+        path = Path(self.env.srcdir) / self.options["file"]
+        self.env.note_dependency(str(path))
+        data = path.read_bytes() if path.is_file() else b""
+        if found := not_utf8(data):
+            logger.warning("the transcript is no UTF-8: its bytes that are none were read as "
+                           "Windows-1252", location=f"{path}:{found[0]}", type="podcast",
+                           subtype="encoding")
+        kind = KINDS.get(path.suffix.lower(), "vtt")
+        cues, troubles = read_transcript(read_text(data), kind)
+        for trouble in troubles:
+            logger.warning(trouble.message, location=f"{path}:{trouble.line}", type="podcast",
+                           subtype="transcript")
+        title = str(self.options.get("title") or episode_doc)
+        chapters = tuple(Chapter(int(start), title) for start, _, title in
+                         (line.partition(" ") for line in self.content) if start.isdigit())
+        parts = paragraphs(cues, chapters)
+        directory = state_of(self.env).directory
+        back = nodes.paragraph(classes=["podcast-transcript-episode"])
+        back += nodes.Text("The episode: ")
+        back += addnodes.pending_xref("", nodes.inline("", title), refdomain="std",
+                                      reftype="doc", reftarget="/" + episode_doc,
+                                      refexplicit=True, refwarn=True)
+        content: list[nodes.Node] = [back]
+        holder: nodes.Element | None = None
+        moments: list[tuple[str, int]] = []
+        for part in parts:
+            if part.chapter is not None:
+                holder = nodes.section(ids=[f"transcript-{part.chapter.start}"],
+                                       names=[nodes.fully_normalize_name(
+                                           f"{part.chapter.label} {part.chapter.title}")])
+                holder += nodes.title("", part.chapter.title)
+                content.append(holder)
+            paragraph = self.paragraph(part, episode_doc, self.options.get("video", ""), directory,
+                                       moments)
+            (holder.append if holder is not None else content.append)(paragraph)
+        state_of(self.env).add_transcript(self.env.docname, Transcript(
+            episode_doc, self.options["file"], kind, tuple(moments)))
+        return content
+
+    def paragraph(self, part: Paragraph, episode: str, video: str, directory: Directory,
+                  moments: list) -> nodes.paragraph:
+        paragraph = nodes.paragraph(ids=[f"t-{part.start}"],
+                                    classes=["podcast-transcript-paragraph"])
+        paragraph += transcript_time("", format_time(part.start), episode=episode,
+                                     seconds=part.start, video=video)
+        paragraph += nodes.Text(" ")
+        if part.speaker:
+            paragraph += nodes.strong("", f"{part.speaker}: ",
+                                      classes=["podcast-transcript-speaker"])
+        at = 0
+        for start, end, slug in names_in(part.text, directory):
+            paragraph += nodes.Text(part.text[at:start])
+            paragraph += addnodes.pending_xref(
+                "", nodes.inline("", part.text[start:end]), refdomain="podcast",
+                reftype="person", reftarget=directory.people[slug].name, refexplicit=True)
+            moments.append((slug, part.start))
+            at = end
+        paragraph += nodes.Text(part.text[at:])
+        return paragraph
+
+
+def names_digest(directory: Directory) -> str:
+    """What a transcript's links depend on: every spelling known, and whose it is."""
+    known = sorted((key, slug, directory.people[slug].name)
+                   for key, slug in directory.names.items())
+    return hashlib.sha1(pickle.dumps(known, pickle.HIGHEST_PROTOCOL)).hexdigest()
+
+
+def names_changed(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """``env-get-outdated``: the names a transcript page links are the directory's
+    (made before reading, from every post and the registry): when they change,
+    every transcript page is read again."""
+    state = state_of(env)
+    digest = names_digest(state.directory)
+    if state.data.get("transcript_names") == digest:
+        return []
+    state.data["transcript_names"] = digest
+    return sorted(docname for docname in env.found_docs
+                  if docname.startswith(TRANSCRIPTS_DIR + "/") and docname not in added)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_directive("podcast-transcript", TranscriptDirective)
+    app.connect("env-get-outdated", names_changed)
