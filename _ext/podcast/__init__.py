@@ -42,7 +42,9 @@ from .reading import (
     transcript_page,
 )
 from .writing import (
+    gone_pages,
     mentions,  # noqa: F401  (its renderer registers when imported)
+    neighbours,
     partials,
     people,
     player,
@@ -89,9 +91,11 @@ def setup(app: Sphinx) -> dict:
     player.setup(app)
     transcript_times.setup(app)
     partials.setup(app)
-    json_chapters.setup(app)
+    gone_pages.setup(app)
+    neighbours.setup(app)
     # publishing
     feeds.setup(app)
+    json_chapters.setup(app)
     structured.setup(app)
     transcript_files.setup(app)
     redirects.setup(app)

@@ -228,6 +228,9 @@ def build_index(app: Sphinx, exception: Exception | None) -> None:
             continue
         logger.info(f"indexing {len(pages)} pages for search ({bundle.folder}/)")
         stamp.unlink(missing_ok=True)  # until this index is whole
+        # Pagefind adds its files beside the last index's (their names are their
+        # contents'): an index made anew leaves none of the old one behind
+        shutil.rmtree(site / bundle.folder, ignore_errors=True)
         try:
             process = subprocess.Popen(bundle.command(str(executable), site), text=True,
                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

@@ -78,10 +78,11 @@ def note_config(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None
 
 
 def shown_elsewhere(domain: PodcastState, docname: str) -> bytes:
-    """What other pages may show of a page: its episode record and list items
-    (their line numbers aside)."""
+    """What other pages may show of a page: its episode record, its list items
+    (their line numbers aside) and, for a transcript page, who it names when."""
     items = [replace(item, line=0) for item in domain.items.get(docname, ())]
-    return pickle.dumps((domain.episodes.get(docname), items), pickle.HIGHEST_PROTOCOL)
+    shown = (domain.episodes.get(docname), items, domain.transcripts.get(docname))
+    return pickle.dumps(shown, pickle.HIGHEST_PROTOCOL)
 
 
 def note_before_reading(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
