@@ -17,7 +17,8 @@ extensions = ["myst_parser", "podcast"]
 source_suffix = {".md": "markdown", ".markdown": "markdown"}
 exclude_patterns = [
     "registry.yaml",
-    "_build", ".venv", ".ci", "_ext", "tests", "bench", "README.md", "Thumbs.db", ".DS_Store",
+    "_build", ".venv", ".ci", ".github", "_ext", "tests", "bench", "docs", "README.md",
+    "CONTRIBUTING.md", "Thumbs.db", ".DS_Store",
 ]
 
 # The front matter title becomes the page's H1 (the extension cleans it up).

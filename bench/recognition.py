@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT / "_ext"))
 from podcast.core.people.directory import build_directory  # noqa: E402
 from podcast.core.people.discovery import discover_people, mentions_of  # noqa: E402
 from podcast.core.people.registry import Registry, parse_registry  # noqa: E402
+from podcast.core.post.body import list_items  # noqa: E402
 from podcast.core.post.episode import decode  # noqa: E402
 from podcast.core.post.frontmatter import as_myst_strings, front_matter  # noqa: E402
-from podcast.core.post.list_items import list_items  # noqa: E402
 
 PERSON, BOOK = "person", "book"
 SEBASTIAN = ("Sebastian Raschka",)

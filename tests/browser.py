@@ -98,6 +98,28 @@ def player_commands(page) -> list[dict]:
     return []
 
 
+def wait_for_command(page, command: dict, timeout: float = 5000) -> bool:
+    """Wait until the stub player has received ``command``; False if it never does."""
+    page.wait_for_function("() => [...document.querySelectorAll('iframe')].length > 0",
+                           timeout=timeout)
+    try:
+        frame = next(frame for frame in page.frames if "/embed/" in frame.url) if any(
+            "/embed/" in frame.url for frame in page.frames) else None
+        if frame is None:
+            page.wait_for_event("framenavigated", lambda frame: "/embed/" in frame.url,
+                                timeout=timeout)
+            frame = next(frame for frame in page.frames if "/embed/" in frame.url)
+        frame.wait_for_function(
+            "(command) => (window.received || []).some("
+            "(message) => JSON.stringify(JSON.parse(message)) === JSON.stringify(command))",
+            arg=command, timeout=timeout)
+    except Exception as error:  # Playwright's TimeoutError
+        if type(error).__name__ != "TimeoutError":
+            raise
+        return False
+    return True
+
+
 @contextmanager
 def served_root(root: Path, folder: Path):
     """Build a test root in a process of its own and serve it; yields the base URL."""

@@ -3,7 +3,8 @@
 import re
 
 import pytest
-from browser import Offsite, player_commands, served_root
+from browser import Offsite, player_commands, served_root, wait_for_command
+from test_timestamps import OFFSETS
 
 pytestmark = pytest.mark.browser
 
@@ -18,15 +19,6 @@ def site_url(sphinx_test_tempdir, rootdir):
 
 
 
-
-def wait_for_command(page, command):
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('iframe')].length > 0", timeout=5000)
-    for _ in range(50):
-        if command in player_commands(page):
-            return True
-        page.wait_for_timeout(100)
-    return False
 
 
 def test_clicking_a_chapter_seeks_the_player(page, site_url):
@@ -56,7 +48,9 @@ def test_player_is_brought_into_view(page, site_url):
     page.goto(f"{site_url}/{LEGACY}.html")
     page.locator("#chapter-1-01-18 a").scroll_into_view_if_needed()
     page.click("#chapter-1-01-18 a")
-    page.wait_for_timeout(800)
+    page.wait_for_function("() => { const box = document.querySelector('.podcast-video')"
+                           ".getBoundingClientRect(); return box.top >= 0 && box.bottom <= "
+                           "innerHeight; }", timeout=5000)  # scrolled smoothly into view
     box = page.locator(".podcast-video").bounding_box()
     assert box["y"] < 700 and box["y"] + box["height"] > 0
 
@@ -84,8 +78,9 @@ def test_middle_click_is_left_to_the_browser(page, site_url):
     page.goto(f"{site_url}/{LEGACY}.html")
     href = page.get_attribute("#chapter-1-00-38 a", "href")
     assert href == "https://www.youtube.com/watch?v=jOj4d3JNBDU&t=3638s"
-    page.click("#chapter-1-00-38 a", button="middle")
-    page.wait_for_timeout(300)
+    with page.context.expect_page() as opened:  # the browser opens it in a new tab
+        page.click("#chapter-1-00-38 a", button="middle")
+    assert opened.value.url.startswith(("https://www.youtube.com/watch", "chrome-error"))
     assert page.locator(".podcast-video iframe").count() == 0
 
 
@@ -156,14 +151,10 @@ def serve_sound(page):
 
 
 def audio_time(page) -> float:
-    """Where the audio is, once it has moved past the first chapter (or after 5 s)."""
-    now = 0.0
-    for _ in range(50):
-        now = page.evaluate("document.querySelector('.podcast-audio audio').currentTime")
-        if now > 60:
-            break
-        page.wait_for_timeout(100)
-    return now
+    """Where the audio is, once it has moved past the first chapter."""
+    page.wait_for_function("() => document.querySelector('.podcast-audio audio')"
+                           ".currentTime > 60", timeout=5000)
+    return page.evaluate("document.querySelector('.podcast-audio audio').currentTime")
 
 
 def test_without_a_video_a_chapter_seeks_the_audio(page, audio_site):
@@ -210,3 +201,12 @@ def test_a_deep_link_shows_what_was_said_then(page, transcript_site):
     page.wait_for_selector(".podcast-transcript-current")
     assert page.evaluate("document.querySelector('.podcast-transcript-current').id") == "t-320"
     assert page.locator("iframe").count() == 0  # the transcript page has no player to load
+
+
+def test_the_page_reads_a_time_as_the_python_does(page, site_url):
+    """podcast.js reads "#t=" times itself: on every case of the Python's table it
+    gives what ``parse_offset`` gives (``tests/test_timestamps.py``)."""
+    page.goto(f"{site_url}/{LEGACY}.html")
+    values = [value for value, _ in OFFSETS]
+    read = page.evaluate("(values) => values.map(window.podcastPlayer.parseOffset)", values)
+    assert list(zip(values, read, strict=True)) == OFFSETS

@@ -4,7 +4,7 @@ with chapters, people and transcripts."""
 import re
 
 import pytest
-from browser import Offsite, player_commands, served_root
+from browser import Offsite, served_root, wait_for_command
 
 pytestmark = pytest.mark.browser
 
@@ -96,11 +96,7 @@ def test_a_chapter_sub_result_seeks_the_player(page, site_url):
     page.click(".podcast-search-place")
     page.wait_for_selector(".podcast-video iframe")
     assert "start=75" in page.locator(".podcast-video iframe").get_attribute("src")
-    for _ in range(50):
-        if {"event": "command", "func": "seekTo", "args": [75, True]} in player_commands(page):
-            break
-        page.wait_for_timeout(100)
-    assert {"event": "command", "func": "seekTo", "args": [75, True]} in player_commands(page)
+    assert wait_for_command(page, {"event": "command", "func": "seekTo", "args": [75, True]})
 
 
 def test_filters_narrow_and_stay_in_the_address(page, site_url):

@@ -5,7 +5,7 @@ from podcast.core.people.directory import build_directory
 from podcast.core.people.evidence import judge, personal_page
 from podcast.core.people.recognition import Known, classify, connect_person
 from podcast.core.people.registry import Registry
-from podcast.core.post.list_items import ItemFacts
+from podcast.core.post.body import ItemFacts
 
 DIRECTORY, _ = build_directory(Registry(), ["Sebastian Raschka", "Ines Montani"])
 KNOWN = Known(DIRECTORY, {"74AsJ7RET20": "episodes/ines"}, ("Sebastian Raschka",))

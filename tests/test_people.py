@@ -353,7 +353,7 @@ def test_an_edited_connect_link_reaches_the_persons_page(build, rootdir):
 def test_lists_read_before_reading_are_the_lists_reading_records(build, testroot):
     """The people pages come from the Markdown's lists, read before Sphinx reads
     the posts; the links from the lists reading records. Both see the same items."""
-    from podcast.core.post.list_items import list_items
+    from podcast.core.post.body import list_items
 
     app = build(testroot=testroot)
     items = app.env.get_domain("podcast").items

@@ -6,15 +6,17 @@ from hypothesis import strategies as st
 from podcast.core.post.timestamps import (
     Chapter,
     durations,
-    format_duration,
-    format_time,
     link_time,
-    parse_fragment,
     parse_line,
-    parse_offset,
-    parse_time,
     starts_with_time,
     youtube_rule_problems,
+)
+from podcast.core.text.times import (
+    format_duration,
+    format_time,
+    parse_fragment,
+    parse_offset,
+    parse_time,
 )
 
 
@@ -61,11 +63,21 @@ def test_lines_that_are_no_chapter(text):
     assert parse_line(text) is None
 
 
-@pytest.mark.parametrize(
-    ("value", "seconds"),
-    [("149", 149), ("149s", 149), ("2m29s", 149), ("1h2m3s", 3723), ("1:15", 75),
-     ("1:00:38", 3638), ("", None), ("abc", None), ("1:2:3:4", None)],
-)
+# Every way a "#t=" link's time may be written, and what it means: the Python and
+# the page's JavaScript (podcast.js, tests/test_browser_chapters.py) read each alike.
+OFFSETS = [
+    ("149", 149), ("149s", 149), ("2m29s", 149), ("1h2m3s", 3723), ("1h", 3600), ("2m", 120),
+    ("1m75s", 135), ("0", 0), ("007", 7), (" 75 ", 75), ("1H2M3S", 3723),
+    ("1:15", 75), ("01:15", 75), ("1:00:38", 3638), ("99:59:59", 359999), ("0:00", 0),
+    ("", None), ("   ", None), ("abc", None), ("1:2:3:4", None), ("1:75", None),
+    ("1:60:00", None), ("100:00:00", None), (":15", None), ("1:", None), ("1::5", None),
+    ("1.5", None), ("-5", None), ("+5", None), ("5ms", None), ("1h2h", None), ("s", None),
+    ("h", None), ("1s2m", None), ("１５", None), ("1:１5", None), ("٣", None), ("0x10", None),
+    ("1e3", None), ("75\u00a0", None), ("1 m", None),
+]
+
+
+@pytest.mark.parametrize(("value", "seconds"), OFFSETS)
 def test_offsets(value, seconds):
     assert parse_offset(value) == seconds
 

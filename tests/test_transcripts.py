@@ -161,3 +161,32 @@ def test_a_huge_transcript_is_cut_with_a_warning():
     assert len(cues) == MAX_CUES
     assert troubles[-1].message == f"more than {MAX_CUES} cues: the rest is left out"
     assert troubles[-1].line == 3 * MAX_CUES + 3
+
+
+HEAD = ("---\ntitle: 'Sebastian Raschka: Learning ML | Learning from Machine Learning #4'\n"
+        "date: 2023-03-26 18:02:06 -0500\nyoutubeID: TALKVIDEO01\n---\n\n"
+        "Sebastian Raschka on learning machine learning.\n\n")
+SHAPES = {
+    "a list under a heading": "## Episode Timestamps\n\n- 00:00 - Welcome\n"
+                              "- 01:10 - Where it began\n- 05:18 - Industry vs. Academia\n",
+    "a list of times, no heading": "## Outline\n\n1. [00:00](https://www.youtube.com/watch?v="
+                                   "TALKVIDEO01&t=0s) Welcome\n2. (01:10) Where it began\n"
+                                   "3. [05:18] Industry vs. Academia\n",
+    "a chapters block": "```{chapters}\n00:00 - Welcome\n01:10 - Where it began\n\n"
+                        "05:18 - Industry vs. Academia\n```\n",
+    "pasted after a label": "Timestamps:\n00:00 Welcome\n01:10 Where it began\n"
+                            "05:18 Industry vs. Academia\n",
+    "pasted from 00:00": "Some prose first.\n\n00:00 Welcome  \n01:10 Where it began  \n"
+                         "05:18 Industry vs. Academia\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_transcript_headings_come_from_every_chapter_shape(build, shape):
+    app = build(testroot="transcripts", files={f"{TALK}.md": HEAD + SHAPES[shape]})
+    episode = [li.select_one(".podcast-chapter-title").get_text()
+               for li in page(app, TALK).select(".podcast-chapters li.podcast-chapter")]
+    assert episode == ["Welcome", "Where it began", "Industry vs. Academia"]
+    transcript = page(app, "transcripts/2023-03-26-talk")
+    headings = [h.get_text().rstrip("#") for h in transcript.select("article h2")]
+    assert headings == episode

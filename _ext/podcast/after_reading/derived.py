@@ -21,9 +21,9 @@ from ..core.people.directory import Book, Person
 from ..core.people.discovery import known_of, mentions_of, videos_of
 from ..core.people.evidence import personal_page
 from ..core.people.recognition import Mention, connect_person
+from ..core.post.body import ItemFacts
 from ..core.post.episode import Episode
 from ..core.post.jekyll import old_urls
-from ..core.post.list_items import ItemFacts
 from ..core.text.names import name_key
 from ..core.text.urls import is_web_url, same_page
 from ..state.domain import PodcastState, state_of

@@ -15,14 +15,14 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ..core.people.discovery import Post
+from ..core.post.body import chapters_of, read_body
 from ..core.post.episode import decode
 from ..core.post.frontmatter import as_myst_strings, front_matter
-from ..core.post.list_items import chapters_in, list_items
 from ..core.text.encoding import read_text
 
-# The lists read last time, by file: a post is parsed again only when it changed.
+# Each post's body read last time, by file: a post is parsed again only when it changed.
 LISTS_CACHE = "podcast-lists.pickle"
-LISTS_CACHE_VERSION = 2
+LISTS_CACHE_VERSION = 3
 
 
 def episode_sources(app: Sphinx) -> list[Path]:
@@ -48,12 +48,11 @@ def scan(app: Sphinx) -> list[Post]:
         stat = path.stat()
         cached = cache.get(docname)
         if cached and cached[:2] == (stat.st_mtime_ns, stat.st_size):
-            items, chapters = cached[2:]
+            body = cached[2]
         else:
-            text = read_text(path.read_bytes())
-            items, chapters = list_items(text), chapters_in(text)
-        fresh[docname] = (stat.st_mtime_ns, stat.st_size, items, chapters)
-        posts.append((replace(episode, chapters=chapters), items))
+            body = read_body(read_text(path.read_bytes()))
+        fresh[docname] = (stat.st_mtime_ns, stat.st_size, body)
+        posts.append((replace(episode, chapters=chapters_of(body.chapters)), list(body.items)))
     if fresh != cache:
         cache_path.parent.mkdir(parents=True, exist_ok=True)
         cache_path.write_bytes(pickle.dumps((LISTS_CACHE_VERSION, fresh)))

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
+from ..core.post.episode import episode_number
 from ..core.text.names import name_key
-from .show_feeds import Newsletter, PodcastItem, Video, episode_number, guests_in
+from .show_feeds import Newsletter, PodcastItem, Video, guests_in
 
 WINDOW = timedelta(days=4)
 _WORDS_TO_SHARE = 2
@@ -28,10 +29,6 @@ class Match:
     item_by: str = ""  # how: "episode number", "guest", "date"
     newsletter: Newsletter | None = None
     newsletter_by: str = ""
-
-
-def _number(title: str) -> int | None:
-    return episode_number(title)
 
 
 def _guests(title: str) -> set[str]:
@@ -49,7 +46,7 @@ def _shares_words(video: Video, post: Newsletter) -> bool:
 
 def _pick(video: Video, candidates: list, number_of, with_date) -> tuple[object, str]:
     """The candidate that is ``video``'s episode, and how it was told."""
-    number = _number(video.title)
+    number = episode_number(video.title)
     if number is not None:
         found = [one for one in candidates if number_of(one) == number]
         if len(found) == 1:
@@ -76,10 +73,10 @@ def match(videos: list[Video], items: list[PodcastItem],
     matches = []
     for video in sorted(videos, key=lambda video: video.published):
         item, item_by = _pick(video, items, lambda one: one.number if one.number is not None
-                              else _number(one.title), lambda one: True)
+                              else episode_number(one.title), lambda one: True)
         if item is not None:
             items.remove(item)
-        post, post_by = _pick(video, posts, lambda one: _number(one.title),
+        post, post_by = _pick(video, posts, lambda one: episode_number(one.title),
                               lambda one, video=video: _shares_words(video, one))
         if post is not None:
             posts.remove(post)

@@ -6,15 +6,15 @@ their dates (the timezone kept). No Sphinx, and no network: bytes in.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import feedparser
 from dateutil import parser as dates
 
-from ..core.post.episode import Audio, parse_title, seconds_of
+from ..core.post.episode import Audio, episode_number, parse_title
 from ..core.text.names import looks_like_name, split_names
+from ..core.text.times import aware, seconds_of
 
 
 class FeedError(ValueError):
@@ -44,19 +44,6 @@ class Newsletter:
     url: str
 
 
-# "#15", "Ep. 15", "Episode 15" anywhere in a feed's title (but a "Bonus Episode 2" is
-# no episode 2)
-_NUMBER = re.compile(r"(?<!bonus )(?:#|\b(?:ep|episode)\b\.?\s*#?)\s*(\d+)\b", re.IGNORECASE)
-
-
-def episode_number(title: str) -> int | None:
-    """The episode number a feed's title gives."""
-    number = parse_title(title).number
-    if number is None and (found := _NUMBER.search(title)):
-        number = int(found[1])
-    return number
-
-
 def _entries(data: bytes) -> list:
     parsed = feedparser.parse(data)
     if parsed.bozo and not parsed.entries:
@@ -72,7 +59,7 @@ def _published(entry) -> datetime | None:
         moment = dates.parse(text)
     except (ValueError, OverflowError):
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware(moment)
 
 
 def _whole(text) -> int | None:

@@ -6,7 +6,6 @@ Atom lives at ``feed.xml`` (the path the Jekyll site's feed had), RSS 2.0 at
 
 from __future__ import annotations
 
-from datetime import UTC
 from html import escape
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from sphinx.application import Sphinx
 
 from ..after_reading.derived import derived_of
 from ..core.post.episode import Episode
+from ..core.text.times import aware
 from ..state.domain import state_of
 from ..writing.context import is_web_build
 from .transcript_files import of_episode
@@ -32,12 +32,6 @@ def site_url(app: Sphinx) -> str:
 
 def page_url(app: Sphinx, docname: str) -> str:
     return site_url(app) + app.builder.get_target_uri(docname)
-
-
-def aware(episode: Episode):
-    """The publication moment with its timezone (UTC where the post gave none)."""
-    moment = episode.published
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def summary(episode: Episode) -> str:
@@ -102,15 +96,15 @@ def build_feed(app: Sphinx, episodes: list[Episode]) -> FeedGenerator:
     feed.author({"name": app.config.author or app.config.project})
     feed.language(app.config.language or "en")
     if episodes:
-        feed.updated(aware(episodes[0]))
+        feed.updated(aware(episodes[0].published))
     for episode in reversed(episodes):  # feedgen prepends: add oldest first
         url = page_url(app, episode.docname)
         entry = feed.add_entry()
         entry.id(url)
         entry.title(episode.title)
         entry.link(href=url)
-        entry.published(aware(episode))
-        entry.updated(aware(episode))
+        entry.published(aware(episode.published))
+        entry.updated(aware(episode.published))
         entry.summary(summary(episode) or episode.title)
         for guest in episode.guests:
             entry.contributor({"name": guest})

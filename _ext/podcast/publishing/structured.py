@@ -20,10 +20,11 @@ from sphinx.application import Sphinx
 from ..before_reading.page_kinds import person_page
 from ..core.post.episode import Episode
 from ..core.post.timestamps import durations
+from ..core.text.times import aware
 from ..core.text.urls import PRIVACY_EMBED, STANDARD_EMBED, watch_url
 from ..state.domain import state_of
 from ..writing.context import is_web_build
-from .feeds import ATOM, aware, page_url, site_url
+from .feeds import ATOM, page_url, site_url
 
 
 def script_json(data) -> str:
@@ -59,7 +60,7 @@ def video(app: Sphinx, episode: Episode) -> dict:
         "thumbnailUrl": episode.thumbnail_url,
     }
     if episode.published:
-        data["uploadDate"] = aware(episode).isoformat()
+        data["uploadDate"] = aware(episode.published).isoformat()
     if episode.chapters:
         clips = []
         for chapter, length in zip(episode.chapters, durations(list(episode.chapters)),
@@ -89,7 +90,7 @@ def episode_data(app: Sphinx, episode: Episode) -> dict:
     if episode.number is not None:
         data["episodeNumber"] = episode.number
     if episode.published:
-        data["datePublished"] = aware(episode).isoformat()
+        data["datePublished"] = aware(episode.published).isoformat()
     if episode.excerpt:
         data["description"] = episode.excerpt
     guests = []

@@ -1,10 +1,12 @@
-"""Chapters: the ``{chapters}`` directive and the host's legacy timestamp lists.
+"""Chapters: the post's timestamp lists, pasted lines and ``{chapters}`` blocks.
 
-Both end as the same list: an ordered list of chapters, each with its start,
+Found by the one reading of a post's Markdown (``core.post.body``, which also
+runs before reading), located here by their lines and rendered where they
+stand. Every shape ends as the same list: an ordered list of chapters, each with its start,
 title and duration, anchored by its time, linking to YouTube at that second
 (``podcast.js`` turns a click into a seek of the embedded player). The
 chapters join the episode's record in the state, and each becomes a ``{ref}``
-target once all is read (``publish.json_chapters`` writes them as JSON).
+target once all is read (``publishing.json_chapters`` writes them as JSON).
 """
 
 from __future__ import annotations
@@ -13,34 +15,26 @@ import re
 from dataclasses import dataclass, field, replace
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.post.timestamps import (
-    CHAPTERS_HEADING,
-    Chapter,
-    durations,
-    format_duration,
-    parse_line,
-    starts_with_time,
-    youtube_rule_problems,
-)
+from ..core.post.body import MAX_CHAPTERS, ReadLine, read_groups
+from ..core.post.timestamps import Chapter, durations, youtube_rule_problems
+from ..core.text.times import format_duration
 from ..core.text.urls import watch_url
 from ..state.domain import state_of
+from .source_text import body_of
 
 logger = logging.getLogger(__name__)
 
 CHAPTERS_CLASS = "podcast-chapters"
-# An episode's chapters are a few dozen; a post with thousands is no episode's, and
-# each chapter costs its page, the JSON chapters and the JSON-LD: the rest are text.
-MAX_CHAPTERS = 1000
 
 
 class chapters_block(nodes.General, nodes.Element):
-    """A ``{chapters}`` block's lines, rendered once the episode's video is known."""
+    """Where a ``{chapters}`` block stands; its lines are read with the post's
+    other chapters (``core.post.body``) and rendered with them."""
 
 
 class ChaptersDirective(SphinxDirective):
@@ -49,11 +43,7 @@ class ChaptersDirective(SphinxDirective):
     has_content = True
 
     def run(self) -> list[nodes.Node]:
-        node = chapters_block(lines=[
-            (self.content_offset + index + 1, line)
-            for index, line in enumerate(self.content)
-            if line.strip()
-        ])
+        node = chapters_block()
         self.set_source_info(node)
         return [node]
 
@@ -62,31 +52,17 @@ class ChaptersDirective(SphinxDirective):
 class Item:
     """One line of a chapter list, before rendering."""
 
-    text: str
-    location: nodes.Node | tuple[str, int]
-    link: str | None = None
+    read: ReadLine
+    location: tuple[str, int]
     rest: list[nodes.Node] = field(default_factory=list)  # nested content, kept as is
+
+    @property
+    def text(self) -> str:
+        return self.read.line.text
 
 
 def first_paragraph(item: nodes.list_item) -> nodes.paragraph | None:
     return item[0] if len(item) and isinstance(item[0], nodes.paragraph) else None
-
-
-def link_of(first: nodes.Node | None) -> str | None:
-    """"[02:29](https://...&t=149s) - title": the URL when the time is a link."""
-    if isinstance(first, nodes.reference):
-        return first.get("refuri")
-    if isinstance(first, addnodes.pending_xref):  # a link MyST did not take as a URL
-        return first.get("reftarget")
-    return None
-
-
-def item_of(list_item: nodes.list_item) -> Item:
-    paragraph = first_paragraph(list_item)
-    if paragraph is None:
-        return Item(list_item.astext(), list_item)
-    first = paragraph[0] if len(paragraph) else None
-    return Item(paragraph.astext(), list_item, link_of(first), rest=list(list_item.children[1:]))
 
 
 def lines_of(paragraph: nodes.paragraph) -> list[list[nodes.Node]]:
@@ -107,117 +83,72 @@ def lines_of(paragraph: nodes.paragraph) -> list[list[nodes.Node]]:
     return [line for line in lines if "".join(node.astext() for node in line).strip()]
 
 
-def pasted_chapters(paragraph: nodes.paragraph,
-                    docname: str) -> tuple[list[nodes.Node], list[Item]] | None:
-    """Timestamps pasted as plain lines (a video description's chapters): two or
-    more lines, each starting with a time, after a "Timestamps:" label or under a
-    timestamps heading; elsewhere three or more from 00:00, as YouTube wants
-    them (a day's schedule in an announcement stays prose).
-    Returns the label's nodes (or none) and the chapter lines."""
-    lines = lines_of(paragraph)
-    texts = ["".join(node.astext() for node in line) for line in lines]
-    label: list[nodes.Node] = []
-    if texts and not starts_with_time(texts[0]) and CHAPTERS_HEADING.search(texts[0]):
-        label, lines, texts = lines[0], lines[1:], texts[1:]
-    if len(texts) < 2 or not all(starts_with_time(text) for text in texts):
-        return None
-    if not (label or under_chapters_heading(paragraph)):
-        first = parse_line(texts[0])
-        if len(texts) < 3 or first is None or first.chapter.start != 0:
-            return None
-    start = paragraph.line or 0
-    # each line's own source line: a link may wrap, keeping a line break inside it
-    numbers, number = [], start + (1 + "".join(n.astext() for n in label).count("\n")
-                                   if label else 0)
-    for text in texts:
-        numbers.append(number)
-        number += 1 + text.count("\n")
-    return label, [
-        Item(" ".join(text.split()), (docname, line_number) if start else paragraph,
-             link_of(next((node for node in line if node.astext().strip()), None)))
-        for line, text, line_number in zip(lines, texts, numbers, strict=True)
-    ]
-
-
-def under_chapters_heading(node: nodes.Element) -> bool:
-    """Right under a heading that speaks of timestamps or chapters."""
-    section = node.parent
-    return isinstance(section, nodes.section) and bool(section.children) and bool(
-        CHAPTERS_HEADING.search(section[0].astext()))
-
-
-def is_timestamp_list(node: nodes.Element) -> bool:
-    """A list under a heading that speaks of timestamps or chapters, or any
-    list of two or more items that all start with a time."""
-    if in_chapters(node):
-        return False  # already chapters (a {chapters} block), or inside them
-    if under_chapters_heading(node):
-        return True
-    items = [child for child in node.children if isinstance(child, nodes.list_item)]
-    return len(items) >= 2 and all(
-        (paragraph := first_paragraph(item)) is not None and starts_with_time(paragraph.astext())
-        for item in items
-    )
-
-
 def in_chapters(node: nodes.Node) -> bool:
     """Chapters already, or inside them."""
-    return any(CHAPTERS_CLASS in element.get("classes", []) for element in _lineage(node))
-
-
-def _lineage(node: nodes.Node):
-    """The node and its ancestors."""
     while node is not None:
-        yield node
+        if CHAPTERS_CLASS in getattr(node, "get", lambda *_: [])("classes", []):
+            return True
         node = node.parent
+    return False
+
+
+def where_groups_stand(document: nodes.document) -> dict[tuple[str, int], nodes.Element]:
+    """The doctree's places a chapter group may stand, by kind and line: a list
+    by its first item's line, a paragraph by its line, a block by its fence's."""
+    found: dict[tuple[str, int], nodes.Element] = {}
+    for node in document.findall(nodes.Element):
+        if isinstance(node, nodes.bullet_list | nodes.enumerated_list):
+            items = [child for child in node.children if isinstance(child, nodes.list_item)]
+            if items and items[0].line:
+                found.setdefault(("list", items[0].line), node)
+        elif isinstance(node, nodes.paragraph) and node.line:
+            found.setdefault(("pasted", node.line), node)
+        elif isinstance(node, chapters_block) and node.line:
+            found.setdefault(("block", node.line), node)
+    return found
 
 
 class ChaptersTransform(SphinxTransform):
-    """Render chapter blocks and legacy timestamp lists; record the chapters."""
+    """Render the post's chapters where they stand; record them."""
 
     default_priority = 510  # after EpisodeTransform, which records the video
 
     def apply(self, **kwargs) -> None:
         domain = state_of(self.env)
-        episode = domain.episodes.get(self.env.docname)
+        docname = self.env.docname
+        episode = domain.episodes.get(docname)
         video = episode.youtube_id if episode else None
         self.audio = bool(episode and episode.audio)  # chapters seek the audio too
         self.anchors: set[str] = set()
-        self.count = 0  # chapters in the post so far
         self.pending: list[tuple[str, str, object]] = []
+        self.labelled: list[tuple[str, Chapter]] = []
+        self.warned_limit = False
         recorded: list[Chapter] = []
 
-        self.labelled: list[tuple[str, Chapter]] = []
-        for block in list(self.document.findall(chapters_block)):
-            items = [Item(text, (self.env.docname, line)) for line, text in block["lines"]]
-            rendered, chapters = self.render(items, video, where=block)
-            block.replace_self(rendered)
+        body = body_of(self.env)
+        places = where_groups_stand(self.document)
+        for group, lines in zip(body.chapters, read_groups(body.chapters), strict=True):
+            node = places.get((group.kind, group.line))
+            if node is None or node.parent is None or in_chapters(node):
+                continue  # inside content MyST made of its own (a directive's, say)
+            items = [Item(read, (docname, read.line.line)) for read in lines]
+            if group.kind == "list":
+                entries = [child for child in node.children if isinstance(child, nodes.list_item)]
+                for item, entry in zip(items, entries, strict=False):
+                    item.rest = list(entry.children[1:]) if first_paragraph(entry) else []
+            rendered, chapters = self.render(items, video, where=node)
+            if group.kind == "pasted" and group.label:
+                label = lines_of(node)[0]
+                node.replace_self([nodes.paragraph("", "", *label), rendered])
+            else:
+                node.replace_self(rendered)
             recorded += chapters
-        lists = [node for node in self.document.findall(nodes.Element)
-                 if isinstance(node, nodes.bullet_list | nodes.enumerated_list)]
-        for listing in lists:
-            if listing.parent is None or not is_timestamp_list(listing):
-                continue
-            items = [item_of(child) for child in listing.children
-                     if isinstance(child, nodes.list_item)]
-            rendered, chapters = self.render(items, video, where=listing)
-            listing.replace_self(rendered)
-            recorded += chapters
-        paragraphs = [node for node in self.document.findall(nodes.paragraph)
-                      if not isinstance(node.parent, nodes.list_item)]
-        for paragraph in paragraphs:
-            pasted = pasted_chapters(paragraph, self.env.docname)
-            if pasted is None or in_chapters(paragraph):
-                continue
-            label, items = pasted
-            rendered, chapters = self.render(items, video, where=paragraph)
-            paragraph.replace_self([nodes.paragraph("", "", *label), rendered] if label
-                                   else rendered)
-            recorded += chapters
+        for block in list(self.document.findall(chapters_block)):  # one MyST read alone
+            block.parent.remove(block)
 
         if episode is not None and recorded:
             domain.add_episode(replace(episode, chapters=tuple(recorded)))
-            domain.add_labels(self.env.docname, [
+            domain.add_labels(docname, [
                 (anchor, f"{chapter.label} {chapter.title} ({episode.title})")
                 for anchor, chapter in self.labelled])
 
@@ -238,19 +169,15 @@ class ChaptersTransform(SphinxTransform):
     ) -> tuple[nodes.enumerated_list, list[Chapter]]:
         parsed = []
         for item in items:
-            line = parse_line(item.text, item.link)
-            if line is None:
-                self.warn(f"cannot read a chapter in {item.text.strip()[:60]!r}: write "
-                          "'MM:SS - Title' (kept as text)", "chapter", item.location)
-            elif self.count >= MAX_CHAPTERS:
-                if self.count == MAX_CHAPTERS:
+            if item.read.past_limit:
+                if not self.warned_limit:
                     self.warn(f"more than {MAX_CHAPTERS} chapters: the rest are kept as text",
                               "chapter-count", item.location)
-                    self.count += 1
-                line = None
-            else:
-                self.count += 1
-            parsed.append((item, line))
+                    self.warned_limit = True
+            elif item.read.parsed is None:
+                self.warn(f"cannot read a chapter in {item.text.strip()[:60]!r}: write "
+                          "'MM:SS - Title' (kept as text)", "chapter", item.location)
+            parsed.append((item, item.read.parsed))
         chapters = [line.chapter for _, line in parsed if line]
         self.check(parsed, video, where)
         self.flush_warnings()

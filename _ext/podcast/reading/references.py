@@ -1,7 +1,9 @@
 """What the items of a post's lists say, recorded while reading.
 
-Each list item's facts (``ItemFacts``: its text, link, heading) go to the
-state, and two placeholders go in it: one around its first words (where they
+Each list item's facts (``ItemFacts``: its text, link, heading), as the one
+reading of the post's Markdown found them (``core.post.body``), go to the
+state; the item is located in the doctree by its line, and two placeholders go
+in it: one around its first words (where they
 are plain text), one after its link. Once every page is read, ``derive``
 decides what each item names and ``pages.mentions`` makes the placeholders
 links.
@@ -15,12 +17,12 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
 from ..core.post.episode import is_episode
-from ..core.post.list_items import ItemFacts
 from ..core.text.encoding import invisible_in
 from ..state.domain import state_of
 from . import placeholders
 from .chapters import CHAPTERS_CLASS
 from .placeholders import placeholder
+from .source_text import body_of
 
 logger = logging.getLogger(__name__)
 
@@ -35,15 +37,6 @@ def _inside_generated(node: nodes.Node) -> bool:
     return False
 
 
-def _heading(node: nodes.Node) -> str:
-    while node is not None:
-        if isinstance(node, nodes.section) and node.children and isinstance(node[0],
-                                                                           nodes.title):
-            return node[0].astext()
-        node = node.parent
-    return ""
-
-
 class ReferencesTransform(SphinxTransform):
     """Record each list item of a post and leave placeholders for its links."""
 
@@ -52,30 +45,22 @@ class ReferencesTransform(SphinxTransform):
     def apply(self, **kwargs) -> None:
         if not is_episode(self.env.docname, self.config.podcast_episodes_dir):
             return
-        found: list[ItemFacts] = []
-        recorded: dict[int, int] = {}  # id of a recorded item node -> its index
+        docname = self.env.docname
+        found = list(body_of(self.env).items)
+        by_line = {facts.line: index for index, facts in enumerate(found)}
         for item in list(self.document.findall(nodes.list_item)):
             if not item.children or not isinstance(item[0], nodes.paragraph):
                 continue
-            if _inside_generated(item):
+            if _inside_generated(item) or item.line not in by_line:
                 continue
             paragraph = item[0]
             link = next(iter(paragraph.findall(nodes.reference)), None)
-            facts = ItemFacts(
-                text=" ".join(paragraph.astext().split()),
-                link_text=" ".join(link.astext().split()) if link is not None else "",
-                url=link.get("refuri", "") if link is not None else "",
-                heading=_heading(item),
-                line=item.line or paragraph.line or 0,
-                nested=isinstance(item.parent.parent, nodes.list_item),
-                parent=recorded.get(id(item.parent.parent), -1),
-            )
-            index = recorded[id(item)] = len(found)
-            found.append(facts)
+            index = by_line[item.line]
+            facts = found[index]
             if hidden := invisible_in(facts.text):
                 logger.warning("invisible characters in a list item (%s): the names in it "
                                "are read without them", ", ".join(hidden),
-                               location=(self.env.docname, facts.line), type="podcast",
+                               location=(docname, facts.line), type="podcast",
                                subtype="invisible")
             wrapped = self.wrap_first_words(paragraph, index)
             marker = placeholders.make(self.env, "mention", item=index, role="marker",
@@ -84,7 +69,7 @@ class ReferencesTransform(SphinxTransform):
                 link.parent.insert(link.parent.index(link) + 1, marker)
             else:
                 paragraph += marker
-        state_of(self.env).add_items(self.env.docname, found)
+        state_of(self.env).add_items(docname, found)
 
     def wrap_first_words(self, paragraph: nodes.paragraph, index: int) -> str:
         """Put a placeholder around the item's first words, where they are plain text

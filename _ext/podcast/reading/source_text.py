@@ -12,6 +12,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from ..core.post.body import Body, read_body
 from ..core.post.episode import is_episode
 from ..core.post.frontmatter import repaired_front_matter
 from ..core.text.encoding import LENIENT, not_utf8
@@ -51,7 +52,21 @@ def repair_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
         source[0] = repaired_front_matter(source[0]) or source[0]
 
 
+def keep_text(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``, last: the page's text as MyST reads it, for ``body_of``."""
+    app.env.temp_data["podcast_text"] = source[0]
+
+
+def body_of(env: BuildEnvironment) -> Body:
+    """The chapters and list items of the page being read (read once per post,
+    with the reading that runs before Sphinx reads: ``core.post.body``)."""
+    if "podcast_body" not in env.temp_data:
+        env.temp_data["podcast_body"] = read_body(env.temp_data.get("podcast_text", ""))
+    return env.temp_data["podcast_body"]
+
+
 def setup(app: Sphinx) -> None:
     app.connect("env-before-read-docs", read_leniently)
     app.connect("source-read", warn_encoding)
     app.connect("source-read", repair_front_matter)
+    app.connect("source-read", keep_text, priority=900)

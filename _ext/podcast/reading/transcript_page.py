@@ -24,9 +24,10 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.people.directory import Directory
-from ..core.post.timestamps import Chapter, format_time
+from ..core.post.timestamps import Chapter
 from ..core.text.encoding import not_utf8, read_text
 from ..core.text.names import name_key
+from ..core.text.times import format_time
 from ..core.transcripts.captions import (
     KINDS,
     TRANSCRIPTS_DIR,

@@ -17,8 +17,8 @@ from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
 from ..core.people.directory import Directory
+from ..core.post.body import ItemFacts
 from ..core.post.episode import Episode
-from ..core.post.list_items import ItemFacts
 
 PER_DOCUMENT = ("episodes", "items", "placeholders", "labels", "transcripts")
 

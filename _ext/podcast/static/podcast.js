@@ -18,16 +18,23 @@
     return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
   }
 
-  /* Seconds from "75", "75s", "1m15s", "1h2m3s" or "1:15"; null if none. */
+  /* Seconds from "75", "75s", "1m15s", "1h2m3s", "1:15" or "1:02:03"; null if none.
+     Exactly what the site's Python accepts (core/text/times.py, parse_offset):
+     digits 0 to 9, minutes and seconds under 60, hours under 100. */
   function parseOffset(text) {
-    if (!text) return null;
-    var value = String(text).trim().toLowerCase();
+    if (text === null || text === undefined) return null;
+    var value = String(text).replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, "")
+      .replace(/[HMS]/g, function (letter) { return letter.toLowerCase(); });
     if (value.indexOf(":") >= 0) {
       var parts = value.split(":");
-      if (parts.length > 3 || !parts.every(function (p) { return /^\d+$/.test(p); })) return null;
-      return parts.reduce(function (total, part) { return total * 60 + parseInt(part, 10); }, 0);
+      if (parts.length < 2 || parts.length > 3) return null;
+      if (!parts.every(function (part) { return /^[0-9]+$/.test(part); })) return null;
+      var numbers = parts.map(function (part) { return parseInt(part, 10); });
+      if (numbers.slice(1).some(function (number) { return number >= 60; })) return null;
+      if (numbers.length === 3 && numbers[0] >= 100) return null;
+      return numbers.reduce(function (total, number) { return total * 60 + number; }, 0);
     }
-    var match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/.exec(value);
+    var match = /^(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s?)?$/.exec(value);
     if (!value || !match) return null;
     return (parseInt(match[1] || 0, 10) * 3600) + (parseInt(match[2] || 0, 10) * 60) +
       parseInt(match[3] || 0, 10);

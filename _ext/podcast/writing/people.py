@@ -16,7 +16,7 @@ from ..before_reading.page_kinds import BOOKS_PAGE, PEOPLE_DIR, person_page
 from ..before_reading.people_sources import letter
 from ..core.people.directory import Person
 from ..core.post.episode import Episode, format_date
-from ..core.post.timestamps import format_time
+from ..core.text.times import format_time
 from .context import Context
 from .listings import internal_link
 from .renderers import renderer

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..post.body import ItemFacts
 from ..post.episode import Episode
-from ..post.list_items import ItemFacts
 from ..text.names import name_key
 from .directory import Directory
 from .recognition import Known, Mention, book_title, classify

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ..post.list_items import ItemFacts
+from ..post.body import ItemFacts
 from ..text.names import family_name, given_name, looks_like_name, name_key, slugify, split_names
 from ..text.urls import youtube_id_from
 from .directory import Book, Directory, Person

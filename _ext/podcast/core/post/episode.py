@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import PurePosixPath
 
 from ..text.encoding import invisible_in
 from ..text.names import clean_name, normalise_space, split_names
+from ..text.times import aware, seconds_of
 from ..text.urls import is_web_url, thumbnail_url, watch_url, youtube_id_from
-from .timestamps import Chapter, parse_time
+from .timestamps import Chapter
 
 #: Keys the extension understands; everything else is kept in ``Episode.extra``.
 KNOWN_KEYS = frozenset(
@@ -26,13 +27,14 @@ KNOWN_KEYS = frozenset(
 #: Keys Sphinx or MyST add to the metadata themselves.
 IGNORED_KEYS = frozenset({"layout", "wordcount", "orphan", "nocomments", "tocdepth"})
 
-# "Name: topics | Learning from Machine Learning #4": the series marker at the end
-# ("Ep. 4" and "Episode 4" too, but a "Bonus Episode 2" is no episode 2).
-_SERIES_SUFFIX = re.compile(
-    r"^(?P<series>[^|#]*?)\s*(?:#|(?<!bonus )(?<!special )(?<!mini )(?<!trailer )"
-    r"\b(?:ep|episode)\b\.?\s*#?)\s*(?P<number>\d+)\s*$",
-    re.IGNORECASE,
-)
+# An episode number: "#4", "Ep. 4", "Episode 4", "Ep 4", "Episode #4"; but a
+# "Bonus Episode 2", a "Special Episode 2", a "Mini Episode 2" or a "Trailer
+# Episode 2" is no episode 2.
+_NUMBER = (r"(?:#|(?<!bonus )(?<!special )(?<!mini )(?<!trailer )\b(?:ep|episode)\b\.?\s*#?)"
+           r"\s*(?P<number>[0-9]+)")
+# "Name: topics | Learning from Machine Learning #4": the series marker at the end.
+_SERIES_SUFFIX = re.compile(rf"^(?P<series>[^|#]*?)\s*{_NUMBER}\s*$", re.IGNORECASE)
+_ANYWHERE = re.compile(rf"{_NUMBER}\b", re.IGNORECASE)
 _FILENAME_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 # "-0500" / "+05:30" at the end of a date, possibly after a space (Jekyll's form).
 _TRAILING_OFFSET = re.compile(r"\s*(?P<sign>[+-])(?P<hours>\d{2}):?(?P<minutes>\d{2})$")
@@ -67,12 +69,6 @@ class Audio:
 
 
 _AUDIO_TYPE = re.compile(r"audio/[\w.+-]+")
-
-
-def seconds_of(text: str) -> int | None:
-    """A duration or size: ``3725``, ``1:02:05`` or ``62:05``; ``None`` for anything else."""
-    value = text.strip()
-    return parse_time(value) if ":" in value else (int(value) if value.isdigit() else None)
 
 
 def decode_audio(meta: dict[str, str], problems: list[Problem]) -> Audio | None:
@@ -154,9 +150,7 @@ def sort_key(published: datetime | None, docname: str) -> tuple[float, str]:
     """
     if published is None:
         return (float("-inf"), docname)
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)
-    return (published.timestamp(), docname)
+    return (aware(published).timestamp(), docname)
 
 
 
@@ -187,6 +181,15 @@ def parse_title(raw: str) -> Title:
     return Title(text=clean, guests=split_names(guest_part), number=number)
 
 
+
+
+def episode_number(title: str) -> int | None:
+    """The episode number a title gives: the host's series marker at its end, else
+    a number anywhere in it (a feed's ``#4 Name: topics``, ``Ep. 9 - Name``)."""
+    number = parse_title(title).number
+    if number is None and (found := _ANYWHERE.search(normalise_space(title))):
+        number = int(found["number"])
+    return number
 
 
 def _split_at_colon(text: str) -> tuple[str, str] | None:

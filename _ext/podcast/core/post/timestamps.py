@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
+from ..text.times import format_time, parse_offset, parse_time
 from ..text.urls import youtube_id_from
 
-_TIME = r"\d{1,3}:\d{2}(?::\d{2})?"
+_TIME = r"[0-9]{1,3}:[0-9]{2}(?::[0-9]{2})?"
 # The time, an optional separator (dash, en/em dash, colon, bar), then the title.
 # The time may stand in brackets or parentheses: "[04:12] Title", "(04:12) Title".
 _LINE = re.compile(
@@ -37,8 +38,6 @@ _LITERAL_LINK = re.compile(
 # A heading over a post's chapters: "Episode Timestamps", "Chapters".
 CHAPTERS_HEADING = re.compile(r"time\s*-?\s*stamps?|chapters?", re.IGNORECASE)
 _STARTS_WITH_TIME = re.compile(rf"^\s*[\[(]?{_TIME}(?![\d])")
-# "149", "149s", "2m29s", "1h2m3s": YouTube's t= parameter and our fragments.
-_UNITS = re.compile(r"^(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s?)?$")
 
 
 @dataclass(frozen=True)
@@ -66,53 +65,6 @@ class ParsedLine:
     link_seconds: int | None = None
     link_video: str | None = None
     link: str | None = None
-
-
-def parse_time(text: str) -> int | None:
-    """``01:15`` -> 75, ``1:00:38`` -> 3638; ``None`` when it is no time."""
-    parts = text.strip().split(":")
-    if len(parts) not in (2, 3) or not all(part.isdigit() for part in parts):
-        return None
-    numbers = [int(part) for part in parts]
-    if any(number >= 60 for number in numbers[1:]):
-        return None
-    if len(numbers) == 3 and numbers[0] >= 100:
-        return None
-    hours, minutes, seconds = ([0, *numbers] if len(numbers) == 2 else numbers)
-    return hours * 3600 + minutes * 60 + seconds
-
-
-def format_time(seconds: int) -> str:
-    """75 -> ``01:15``, 3638 -> ``1:00:38``: the host's own style."""
-    hours, rest = divmod(max(0, int(seconds)), 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d}"
-    return f"{minutes:02d}:{secs:02d}"
-
-
-def format_duration(seconds: int) -> str:
-    """A chapter's length as listeners read it: ``45 s``, ``4 min``, ``1 h 5 min``."""
-    if seconds < 60:
-        return f"{seconds} s"
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes} min" if minutes else f"{hours} h"
-
-
-def parse_offset(text: str) -> int | None:
-    """YouTube's ``t=`` value or a URL fragment's time: ``149``, ``149s``, ``2m29s``,
-    ``1h2m3s`` or ``1:15``."""
-    value = text.strip().lower()
-    if ":" in value:
-        return parse_time(value)
-    match = _UNITS.match(value)
-    if not value or match is None:
-        return None
-    return sum(int(match[unit] or 0) * factor for unit, factor in (("h", 3600), ("m", 60),
-                                                                    ("s", 1)))
 
 
 def link_time(url: str) -> tuple[int | None, str | None]:
@@ -147,14 +99,6 @@ def parse_line(text: str, link: str | None = None) -> ParsedLine | None:
         return None
     link_seconds, link_video = link_time(link) if link else (None, None)
     return ParsedLine(Chapter(start, title), link_seconds, link_video, link)
-
-
-def parse_fragment(fragment: str) -> int | None:
-    """A deep link's fragment: ``t=75``, ``t=1m15s``, ``t=1:15``."""
-    value = fragment.lstrip("#")
-    if not value.startswith("t="):
-        return None
-    return parse_offset(value[2:])
 
 
 def durations(chapters: list[Chapter]) -> list[int | None]:
