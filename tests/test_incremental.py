@@ -5,7 +5,7 @@ transcript, a post's chapters), and nothing is left of a page that is gone."""
 import shutil
 
 import pytest
-from helpers import build_root
+from helpers import build_root, page
 from test_builds import output_files
 
 TALK = "episodes/2023-03-26-talk"
@@ -76,3 +76,7 @@ def test_an_incremental_build_equals_a_clean_one(sphinx_test_tempdir, rootdir, c
     assert not set(made) ^ set(expected), " ".join(sorted(set(made) ^ set(expected)))
     differ = [name for name in expected if made[name] != expected[name]]
     assert not differ, " ".join(differ)
+    if "chapters" in change:  # the transcript page follows its post's new chapters
+        headings = [h.get_text().rstrip("#") for h in
+                    page(incremental, "transcripts/2023-03-26-talk").select("article h2")]
+        assert headings == ["Welcome", "Where it began"]

@@ -108,7 +108,7 @@ def setup(app: Sphinx) -> dict:
     app.add_js_file("podcast.js", loading_method="defer")
     return {
         "version": __version__,
-        "env_version": 6,
+        "env_version": 7,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
