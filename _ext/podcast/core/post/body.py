@@ -141,8 +141,8 @@ def _list_group(tokens: list[Token], start: int, heading: str) -> ChapterGroup |
             continue
         inline = _first_inline(tokens, index)
         if inline is None:  # an item that starts with no paragraph: its words, if any
-            text = _plain([child for close in tokens[index:_item_end(tokens, index)]
-                           if close.type == "inline" for child in close.children or []])
+            text = _plain([child for inner in tokens[index:_item_end(tokens, index)]
+                           if inner.type == "inline" for child in inner.children or []])
             lines.append((ChapterLine(_line(token), text), False))
             continue
         children = inline.children or []
@@ -290,7 +290,3 @@ def chapters_of(groups: tuple[ChapterGroup, ...]) -> tuple[Chapter, ...]:
 def list_items(text: str) -> list[ItemFacts]:
     """Every list item of a post outside its chapters whose first block is a paragraph."""
     return list(read_body(text).items)
-
-
-def chapters_in(text: str) -> tuple[Chapter, ...]:
-    return chapters_of(read_body(text).chapters)
