@@ -2,7 +2,7 @@
 
 import pytest
 from podcast.core.people.directory import build_directory
-from podcast.core.people.evidence import judge, personal_page
+from podcast.core.people.evidence import introduces_person, judge, personal_page
 from podcast.core.people.recognition import Known, classify, connect_person
 from podcast.core.people.registry import Registry
 from podcast.core.post.body import ItemFacts
@@ -133,6 +133,67 @@ def test_people_by_the_evidence(text, link_text, url, expected):
 )
 def test_companies_products_places_and_section_words_are_nobody(text, link_text, url):
     assert not [found for found in names(text, link_text, url) if found[0] == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "link_text", "url"),
+    [
+        # a course at a university whose path repeats the phrase
+        ("Machine Learning Systems", "Machine Learning Systems",
+         "https://cs.example.edu/machine-learning-systems/"),
+        ("Causal Inference", "Causal Inference", "https://cs.example.edu/causal-inference/"),
+        ("Convex Optimization", "Convex Optimization",
+         "https://www.cs.example.edu/~x/convex-optimization/"),
+        ("Causal Inference, taught by Prof. Ann Lee", "Causal Inference",
+         "https://cs.example.edu/causal-inference/"),  # the role is someone else's
+        # a company's blog post
+        ("Attention Is All You Need", "Attention Is All You Need",
+         "https://research.example.com/blog/attention-is-all-you-need"),
+        ("Sparse Attention", "Sparse Attention", "https://research.example.com/blog/sparse-attention"),
+        ("Graph Transformers", "Graph Transformers",
+         "https://research.example.com/team/blog/graph-transformers"),
+        # a paper, a research theme under a profile folder
+        ("Learned Index Structures", "Learned Index Structures",
+         "https://www.example.edu/papers/learned-index-structures.pdf"),
+        ("Protein Folding", "Protein Folding", "https://www.example.ac.uk/people/protein-folding"),
+        # a name no list knows, on such a page alone: don't know
+        ("Zorblat Quenkin", "Zorblat Quenkin", "https://cs.example.edu/~zquenkin/"),
+        ("Zorblat Quenkin", "Zorblat Quenkin", "https://research.example.com/people/zorblat-quenkin"),
+    ],
+)
+def test_a_university_or_company_page_repeating_the_phrase_is_not_enough_alone(
+        text, link_text, url):
+    assert personal_page(url, link_text) in ("a profile page", "a page named after them", None)
+    assert not [found for found in names(text, link_text, url) if found[0] == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "link_text", "url"),
+    [
+        ("Ann Lee", "Ann Lee", "https://cs.example.edu/~annlee/"),
+        ("Priya Raman", "Priya Raman", "https://research.example.com/people/priya-raman"),
+        ("Priya Raman", "Priya Raman", "https://www.example.ac.uk/staff/priya-raman"),
+        # no list knows the name: words that say who they are, or a LinkedIn profile
+        ("Zorblat Quenkin, professor of chemistry", "Zorblat Quenkin",
+         "https://cs.example.edu/~zquenkin/"),
+        ("Zorblat Quenkin", "Zorblat Quenkin", "https://www.linkedin.com/in/zquenkin"),
+    ],
+)
+def test_a_profile_with_a_second_sign_is_a_person(text, link_text, url):
+    assert names(text, link_text, url) == [("person", link_text, "strong")]
+
+
+def test_a_page_that_repeats_the_phrase_is_kept_as_a_reason_but_decides_nothing():
+    verdict = judge("Causal Inference", url="https://cs.example.edu/causal-inference/",
+                    leading=True)
+    assert not verdict.person and verdict.reasons == ("a profile page",)
+
+
+def test_a_role_after_by_or_with_is_someone_elses():
+    assert introduces_person(", professor of chemistry")
+    assert introduces_person(" - co-founder of Example, with Bo Chen")
+    assert not introduces_person(", taught by Prof. Ann Lee")
+    assert not introduces_person(" - a seminar with researcher Bo Chen")
 
 
 def test_a_talk_on_another_episodes_video_names_the_episode_and_the_person():

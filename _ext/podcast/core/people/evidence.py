@@ -5,8 +5,11 @@ with given names too), so a phrase is a person when it reads as a name and
 two signs agree, one of them a given or family name, a profile, or words
 right after it that say who they are (``, Cohere, Head of Product``); the
 others: a site or page named after them, words about a person, a nested item
-that links an episode, being a book's author. A LinkedIn or Scholar profile,
-or a university's profile page with their name, is enough alone. A name from
+that links an episode, being a book's author. A LinkedIn or Scholar profile is
+enough alone (those sites have only people's pages). A university's or
+company's page whose path repeats the phrase is a profile only most of the
+time (a course, a blog post and a paper are named so too): it needs a given or
+family name, or words that say who they are. A name from
 the lists backed only by leading the list item (``Ann Lee``,
 ``Ann Lee - MLxtend``) is weak evidence: decided, and reported for the host
 to confirm. No Sphinx here.
@@ -14,6 +17,7 @@ to confirm. No Sphinx here.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
@@ -39,14 +43,18 @@ _PERSON_WORDS = re.compile(rf"""\b(?:{_ROLES}|colleague|mentor|his|her|he|she|kn
 _PROFILE_SEGMENTS = frozenset("""profile profiles people person faculty staff team members
     member directory bio researchers experts expert about author authors""".split())
 _SOCIAL_HOSTS = ("twitter.com", "x.com", "github.com", "mastodon.social", "bsky.app")
-_PROFILES = frozenset({"a LinkedIn profile", "a Google Scholar profile", "a profile",
-                       "a profile page"})
-# Pages only a person has: enough on their own for a name that links to them.
-_PERSON_ONLY = frozenset({"a LinkedIn profile", "a Google Scholar profile", "a profile page"})
+_PROFILES = frozenset({"a LinkedIn profile", "a Google Scholar profile", "a profile"})
+# Pages only a person has: enough on their own for a name that links to them. (A
+# university's or company's page whose path repeats the phrase, "a profile page", is
+# not one: a course, a blog post or a paper is named so as often; with neither a
+# given or family name nor words that say who they are, it is nobody.)
+_PERSON_ONLY = frozenset({"a LinkedIn profile", "a Google Scholar profile"})
 # A part about a thing, not a person: "the company whose CEO ...".
 _THINGS = frozenset("""company startup library framework platform tool tools lab labs model
     models paper book website site blog podcast product project team group conference
     organisation organization nonprofit institute university course video talk""".split())
+# Words after which a role is someone else's: "Causal Inference, taught by Prof. Ann Lee".
+_SOMEONE_ELSE = frozenset("by with under from".split())
 _NOT_A_USER = frozenset("""i home search hashtag intent explore orgs topics features about
     sponsors settings login marketplace""".split())
 
@@ -118,9 +126,12 @@ def describes_person(text: str) -> bool:
 def introduces_person(text: str) -> bool:
     """Words right after a name that say who they are: ``, Cohere, Head of Product``,
     `` - co-founder of DeepMind``, `` - Turing Award winner`` (a role within a part's
-    first words, the part not about a thing: `` - the company whose CEO ...``)."""
+    first words, the part not about a thing: `` - the company whose CEO ...``, nor the
+    role someone else's: ``, taught by Prof. Ann Lee``)."""
     for part in re.split(r"[,;:|()\[\]]|\s[-–—]\s", text):
         words = [word for word in part.split() if word.casefold() not in ("a", "an", "the")]
+        words = list(itertools.takewhile(lambda word: word.casefold() not in _SOMEONE_ELSE,
+                                         words))
         if not words or any(word.casefold() in _THINGS for word in words[:2]):
             continue
         if any(_ROLE_WORDS.fullmatch(word.strip(".")) for word in words[:4]) or (
@@ -156,8 +167,10 @@ def judge(name: str, *, url: str = "", rest: str = "", notes: tuple[str, ...] = 
         reasons.append("a nested item links an episode")
     if author:
         reasons.append("a book's author")
-    # a site named after a phrase, or words about it, may be a company's: a name
-    # list, a profile or words that say who they are must agree
+    # a site named after a phrase, or words about it, may be a company's, and a
+    # university's or company's page that repeats it a course, a post or a paper: a
+    # name list or words that say who they are must agree (or another sign, for a
+    # profile on a site of users)
     anchored = bool({"a given name", "a family name"} & set(reasons)) or introduced
     if page in _PERSON_ONLY or (anchored and len(reasons) >= 2) or (
             page in _PROFILES and len(reasons) >= 2):
