@@ -20,12 +20,8 @@ from sphinx.util.docutils import SphinxDirective
 from sphinxcontrib.youtube.youtube import youtube
 
 from ..core.post.episode import Episode, decode, format_date, is_episode
-from ..core.post.frontmatter import (
-    as_myst_strings,
-    front_matter_head,
-    front_matter_lines,
-    read_front_matter,
-)
+from ..core.post.frontmatter import front_matter_head, front_matter_lines
+from ..core.post.value_types import post_meta
 from ..core.text.urls import PRIVACY_EMBED
 from ..core.transcripts.captions import transcript_file, transcript_page
 from ..state.domain import state_of
@@ -146,17 +142,12 @@ class EpisodeTransform(SphinxTransform):
         if not is_episode(docname, self.config.podcast_episodes_dir):
             return
         head = front_matter_head(self.env.doc2path(docname))
-        recovered, troubles = read_front_matter(head)
+        meta, troubles, wrong_types = post_meta(head)
         for trouble in troubles:
             logger.warning(trouble.message, location=(docname, trouble.line), type="podcast",
                            subtype="front-matter")
-        # what MyST read, unless YAML misread what the host meant
-        meta = as_myst_strings(recovered) if troubles else {
-            key: value
-            for key, value in self.env.metadata[docname].items()
-            if isinstance(value, str)
-        }
         episode, problems = decode(docname, meta)
+        problems = wrong_types + problems
         if problems:
             lines = front_matter_lines(head)
             for problem in problems:
