@@ -16,6 +16,7 @@ from ..core.people.discovery import Post, discover_people
 from ..core.people.registry import Registry, RegistryProblem, parse_registry
 from ..core.text.encoding import not_utf8, read_text
 from ..core.text.names import name_key
+from ..core.text.paths import named_file
 from ..state.domain import state_of
 
 logger = logging.getLogger(__name__)
@@ -27,8 +28,13 @@ PEOPLE_CACHE_VERSION = 1
 
 
 def load_registry(app: Sphinx) -> Registry:
-    path = Path(app.srcdir) / app.config.podcast_registry
-    if not app.config.podcast_registry or not path.is_file():
+    if not app.config.podcast_registry:
+        return Registry()
+    path, refused = named_file(Path(app.srcdir), app.config.podcast_registry, Path(app.srcdir))
+    if path is None:
+        logger.warning("podcast_registry: %s", refused, type="podcast", subtype="path")
+        return Registry()
+    if not path.is_file():
         return Registry()
     data = path.read_bytes()
     registry, problems = parse_registry(read_text(data))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.util import logging
 
 from ..core.people.directory import Directory
 from ..core.people.discovery import Post
@@ -23,8 +24,10 @@ from ..core.transcripts.captions import TRANSCRIPTS_DIR
 from . import known_people, posts
 from .archive_sources import archive_sources
 from .people_sources import books_sources, people_sources
-from .sources import write_folder
+from .sources import MANIFEST, write_folder
 from .transcript_sources import transcript_sources
+
+logger = logging.getLogger(__name__)
 
 NOTES, TRANSCRIPTS = "pagefind", "pagefind-transcripts"  # the search's two indexes
 
@@ -72,7 +75,12 @@ def generate_sources(app: Sphinx) -> None:
     found = posts.scan(app)
     made = Made(app, found, known_people.make_directory(app, found))
     for kind in KINDS:
-        write_folder(Path(app.srcdir) / kind.folder_in(app.config), kind.make(made))
+        folder = Path(app.srcdir) / kind.folder_in(app.config)
+        for name in write_folder(folder, kind.make(made)):
+            logger.warning("%s is not the build's (its %s does not list it): kept as it is, "
+                           "and the page the build would make there is not made; move it "
+                           "elsewhere to have both", name, MANIFEST,
+                           location=f"{folder / name}:1", type="podcast", subtype="collision")
 
 
 def setup(app: Sphinx) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..core.people.directory import Directory, Person
+from ..core.people.directory import LETTER_PAGE, Directory, Person
 from .sources import markdown_text, toctree
 
 
@@ -25,10 +25,10 @@ def people_sources(directory: Directory) -> dict[str, str]:
              for person in directory.people.values()}
     for initial, people in letters.items():
         heading = "Other" if initial == "other" else initial.upper()
-        files[f"letter-{initial}.md"] = (f"# {heading}\n\n"
+        files[f"{LETTER_PAGE}{initial}.md"] = (f"# {heading}\n\n"
                                          + toctree([person.slug for person in people])
                                          + f"\n```{{podcast-people}}\n:letter: {initial}\n```\n")
-    pages = ["guests", *(f"letter-{initial}" for initial in sorted(letters))]
+    pages = ["guests", *(f"{LETTER_PAGE}{initial}" for initial in sorted(letters))]
     files["index.md"] = ("# People\n\n" + toctree(pages)
                          + "\nEveryone on the show: the guests (★) and the people they mention.\n\n"
                          "```{podcast-people}\n```\n")

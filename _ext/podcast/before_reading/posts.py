@@ -13,12 +13,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.util import logging
 
 from ..core.people.discovery import Post
 from ..core.post.body import chapters_of, read_body
 from ..core.post.episode import decode
-from ..core.post.frontmatter import as_myst_strings, front_matter
+from ..core.post.frontmatter import front_matter_head
+from ..core.post.value_types import post_meta
 from ..core.text.encoding import read_text
+from ..core.text.paths import is_inside
+
+logger = logging.getLogger(__name__)
 
 # Each post's body read last time, by file: a post is parsed again only when it changed.
 LISTS_CACHE = "podcast-lists.pickle"
@@ -26,12 +31,31 @@ LISTS_CACHE_VERSION = 3
 
 
 def episode_sources(app: Sphinx) -> list[Path]:
-    folder = Path(app.srcdir) / app.config.podcast_episodes_dir
+    """The posts' files, one a page name: a file that is a symbolic link out of the
+    project is none (reading publishes nothing of it), and of two files that are one
+    page name (``a.md`` beside ``a.markdown``) the one Sphinx reads (the first by
+    name), each warned of with both files named."""
+    srcdir = Path(app.srcdir)
+    folder = srcdir / app.config.podcast_episodes_dir
     if not folder.is_dir():
         return []
     suffixes = tuple(app.config.source_suffix)
-    return sorted(path for path in folder.rglob("*") if path.suffix in suffixes
-                  and path.is_file())
+    found: dict[Path, Path] = {}
+    for path in sorted(path for path in folder.rglob("*") if path.suffix in suffixes
+                       and path.is_file()):
+        if not is_inside(path, srcdir):
+            continue  # reading warns of it (reading.source_text)
+        page = path.with_suffix("")
+        if page in found:
+            both = f"{found[page].relative_to(srcdir)} and {path.relative_to(srcdir)}"
+            for where, which in ((found[page], "this one is the page"),
+                                 (path, "this one is not published: rename one")):
+                logger.warning("%s are one page name (%s): %s", both,
+                               page.relative_to(srcdir).as_posix(), which,
+                               location=f"{where}:1", type="podcast", subtype="collision")
+            continue
+        found[page] = path
+    return list(found.values())
 
 
 def scan(app: Sphinx) -> list[Post]:
@@ -44,7 +68,7 @@ def scan(app: Sphinx) -> list[Post]:
     posts = []
     for path in episode_sources(app):
         docname = path.relative_to(srcdir).with_suffix("").as_posix()
-        episode = decode(docname, as_myst_strings(front_matter(path)))[0]
+        episode = decode(docname, post_meta(front_matter_head(path))[0])[0]
         stat = path.stat()
         cached = cache.get(docname)
         if cached and cached[:2] == (stat.st_mtime_ns, stat.st_size):

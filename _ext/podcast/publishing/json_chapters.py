@@ -11,6 +11,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..core.post.episode import Episode
+from ..core.text.paths import bounded
 from ..reading.chapters import CHAPTERS_CLASS
 from ..state.domain import state_of
 from ..writing.context import is_web_build
@@ -21,7 +22,10 @@ JSON_CHAPTERS_VERSION = "1.2.0"
 def json_path(uri: str) -> str:
     """``episodes/x.html`` -> ``episodes/x.chapters.json``, beside the page."""
     stem = uri[: -len(".html")] if uri.endswith(".html") else uri.rstrip("/") + "/index"
-    return f"{stem}.chapters.json"
+    folder, _, name = stem.rpartition("/")
+    # a page's name may be as long as a file's may: the suffix must still fit
+    name = bounded(name, 255 - len(".chapters.json"))
+    return f"{folder}/{name}.chapters.json" if folder else f"{name}.chapters.json"
 
 
 def chapters_document(episode: Episode, podcast: str, page_url: str) -> dict:

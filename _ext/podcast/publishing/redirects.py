@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 from sphinx_reredirects import Reredirects
 
 from ..after_reading.derived import derived_of
+from ..core.text.paths import is_inside
 from ..state.domain import state_of
 from ..writing.context import is_web_build
 
@@ -30,6 +31,8 @@ def write_redirects(app: Sphinx):
             continue  # never hide a real page
         target = posixpath.relpath(app.builder.get_target_uri(docname), posixpath.dirname(path))
         written = Path(app.outdir, path)
+        if not is_inside(written.parent, Path(app.outdir)):
+            continue  # never anywhere but the site (categories are safe segments already)
         if written.is_file() and f'url={target}"' in written.read_text(encoding="utf-8"):
             continue  # already there, unchanged
         # keys keep their ".html", so the writer takes the path as it is

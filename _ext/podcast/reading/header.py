@@ -26,6 +26,7 @@ from ..core.text.urls import PRIVACY_EMBED
 from ..core.transcripts.captions import transcript_file, transcript_page
 from ..state.domain import state_of
 from . import placeholders
+from .source_text import OUTSIDE
 
 logger = logging.getLogger(__name__)
 
@@ -139,7 +140,8 @@ class EpisodeTransform(SphinxTransform):
 
     def apply(self, **kwargs) -> None:
         docname = self.env.docname
-        if not is_episode(docname, self.config.podcast_episodes_dir):
+        if not is_episode(docname, self.config.podcast_episodes_dir) or self.env.temp_data.get(
+                OUTSIDE):
             return
         head = front_matter_head(self.env.doc2path(docname))
         meta, troubles, wrong_types = post_meta(head)
@@ -147,7 +149,10 @@ class EpisodeTransform(SphinxTransform):
             logger.warning(trouble.message, location=(docname, trouble.line), type="podcast",
                            subtype="front-matter")
         episode, problems = decode(docname, meta)
-        problems = wrong_types + problems
+        # a value warned of for its type is not warned of again as missing
+        typed = {problem.key for problem in wrong_types}
+        problems = list(dict.fromkeys(
+            wrong_types + [problem for problem in problems if problem.key not in typed]))
         if problems:
             lines = front_matter_lines(head)
             for problem in problems:

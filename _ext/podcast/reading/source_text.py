@@ -16,6 +16,7 @@ from ..core.post.body import Body, read_body
 from ..core.post.episode import is_episode
 from ..core.post.frontmatter import repaired_front_matter
 from ..core.text.encoding import LENIENT, not_utf8
+from ..core.text.paths import is_inside
 
 logger = logging.getLogger(__name__)
 
@@ -29,9 +30,34 @@ def read_leniently(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
         env.settings["input_encoding"] = LENIENT
 
 
+OUTSIDE = "podcast_outside"  # temp_data: the page's file leads out of the project
+
+
+def refuse_outside(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``, first: a source that is a symbolic link out of the project
+    is not published (whatever it links to could be any file of the machine's):
+    its page says so, and a warning names it."""
+    path = app.env.doc2path(docname)
+    if is_inside(path, app.srcdir):
+        return
+    logger.warning("the file is a symbolic link out of the project: not published",
+                   location=(docname, 1), type="podcast", subtype="path")
+    app.env.temp_data[OUTSIDE] = True
+    source[0] = "# Not published\n\nThis page's file lies outside the project.\n"
+
+
+def hide_outside_source(app: Sphinx, pagename: str, templatename: str, context: dict,
+                        doctree) -> None:
+    """``html-page-context``: no copy of such a source is published (``_sources/``)."""
+    if context.get("sourcename") and not is_inside(app.env.doc2path(pagename), app.srcdir):
+        context["sourcename"] = ""
+
+
 def warn_encoding(app: Sphinx, docname: str, source: list[str]) -> None:
     """``source-read``: a source that is no UTF-8, named with the line of its first
     such bytes."""
+    if app.env.temp_data.get(OUTSIDE):
+        return
     try:
         found = not_utf8(app.env.doc2path(docname).read_bytes())
     except OSError:
@@ -67,6 +93,8 @@ def body_of(env: BuildEnvironment) -> Body:
 
 def setup(app: Sphinx) -> None:
     app.connect("env-before-read-docs", read_leniently)
+    app.connect("source-read", refuse_outside, priority=100)
+    app.connect("html-page-context", hide_outside_source)
     app.connect("source-read", warn_encoding)
     app.connect("source-read", repair_front_matter)
     app.connect("source-read", keep_text, priority=900)

@@ -3,11 +3,18 @@ episode's guests, looked up by any spelling. No Sphinx here."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..text.names import name_key, normalise_space, slugify
+from ..text.paths import segment
 from .registry import Registry, RegistryProblem
+
+#: The people folder's own pages: the index, the guests and one page per letter
+#: (``letter-a`` ... ``letter-z``, ``letter-other``). No person's page takes their names.
+LETTER_PAGE = "letter-"
+_SITE_PAGE = re.compile(rf"index|guests|{LETTER_PAGE}(?:[a-z]|other)")
 
 
 @dataclass(frozen=True)
@@ -58,8 +65,11 @@ class Directory:
         return person.name if person else name
 
     def unique_slug(self, slug: str) -> str:
+        """``slug`` as one bounded path segment, not one of the folder's own pages'
+        names nor another's: else with the first free ``-2``, ``-3``..."""
+        slug = segment(slug) or "x"
         base, number = slug, 2
-        while slug in self.people or slug in self.books:
+        while slug in self.people or slug in self.books or _SITE_PAGE.fullmatch(slug):
             slug, number = f"{base}-{number}", number + 1
         return slug
 

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from ..post.body import ItemFacts
 from ..text.names import family_name, given_name, looks_like_name, name_key, slugify, split_names
+from ..text.paths import bounded
 from ..text.urls import youtube_id_from
 from .directory import Book, Directory, Person
 from .evidence import Verdict, judge
@@ -246,7 +247,7 @@ def _book(facts: ItemFacts, known: Known) -> list[Mention] | None:
     if registered:
         return [Mention("book", registered.slug, text=facts.text), *people]
     authors = tuple(known.directory.canonical(name) for name in names)
-    book = Book("book-" + slugify(title), title, authors, facts.url)
+    book = Book(bounded("book-" + slugify(title)), title, authors, facts.url)
     return [Mention("book", book.slug, book=book, text=facts.text), *people]
 
 

@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 
 from ..text.encoding import invisible_in
 from ..text.names import clean_name, normalise_space, split_names
+from ..text.paths import segment
 from ..text.times import aware, seconds_of
 from ..text.urls import is_web_url, thumbnail_url, watch_url, youtube_id_from
 from .timestamps import Chapter
@@ -247,6 +248,21 @@ def parse_list(text: str) -> tuple[str, ...]:
     return tuple(value.split())
 
 
+def decode_categories(text: str, problems: list[Problem]) -> tuple[str, ...]:
+    """``categories``: words, each a folder of the post's old Jekyll URL, so each is
+    made one safe path segment (no ``/``, ``..`` or leading dot; bounded)."""
+    kept = []
+    for category in parse_list(text):
+        safe = segment(category)
+        if safe != category:
+            problems.append(Problem("categories", "path", f"the category {category[:60]!r} "
+                                    "is no plain word: " + (f"read as {safe[:60]!r}" if safe
+                                                            else "dropped")))
+        if safe:
+            kept.append(safe)
+    return tuple(kept)
+
+
 def parse_guests(text: str) -> tuple[str, ...]:
     """``guests``: a YAML list of names, or one string of names."""
     value = text.strip()
@@ -328,7 +344,7 @@ def decode(docname: str, meta: dict[str, str]) -> tuple[Episode, list[Problem]]:
         raw_title=raw_title,
         published=published,
         has_time=has_time,
-        categories=parse_list(str(meta.get("categories", ""))),
+        categories=decode_categories(str(meta.get("categories", "")), problems),
         youtube_id=youtube_id,
         substack_url=substack_url,
         audio=audio,

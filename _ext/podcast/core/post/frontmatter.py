@@ -198,6 +198,11 @@ def front_matter_lines(head: list[str]) -> dict[str, int]:
     return {key: index + 2 for key, (index, _) in _lines_by_key(_body(head)).items()}
 
 
+def written_values(head: list[str]) -> dict[str, str]:
+    """Each top-level front matter key's value as written (its lines joined)."""
+    return {key: _joined(lines) for key, (_, lines) in _lines_by_key(_body(head)).items()}
+
+
 def key_lines(path: Path | str) -> dict[str, int]:
     """Line of each front matter key, read from the head of the file only."""
     return front_matter_lines(front_matter_head(path))

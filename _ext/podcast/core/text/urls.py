@@ -40,8 +40,21 @@ def thumbnail_url(video_id: str) -> str:
     return f"https://i.ytimg.com/vi/{video_id}/hqdefault.jpg"
 
 
+# What no web address holds as it is (RFC 3986 has it percent-encoded): space and
+# control characters, quotes, <>, braces, backslashes, ^, ` and |. Each could end
+# the address early in HTML, XML or LaTeX, or start markup there.
+_WEB_URL = re.compile(r"(?i:https?)://[^\s\x00-\x1f\x7f<>\"'{}\\^`|]+")
+
+
 def is_web_url(text: str) -> bool:
-    return re.match(r"https?://[^\s<>\"']+$", text.strip()) is not None
+    """An http(s) address with a host, holding nothing a builder would have to escape."""
+    value = text.strip()
+    if not _WEB_URL.fullmatch(value):
+        return False
+    try:
+        return bool(urlsplit(value).hostname)
+    except ValueError:  # a malformed port or IPv6 host
+        return False
 
 
 def same_page(url: str) -> str:
