@@ -98,10 +98,11 @@ def test_new_videos_become_posts_in_the_hosts_shape(project):
     assert text.startswith(
         "---\ncategories: machine learning updates\ndate: 2025-07-15 16:00:12 +0000\n"
         "layout: post\ntitle: 'Priya Raman: Retrieval, Evaluation & Search | Learning from "
-        "Machine Learning #14'\nyoutubeID: NEWVIDEO001\n"
-        "substack_url: https://mindfulmachines.substack.com/p/priya-raman-retrieval-evaluation\n"
-        "audio_url: https://media.rss.com/learning-from-machine-learning/2025_07_15_16_05_00_"
-        "priya.mp3\naudio_type: audio/mpeg\naudio_length: 58211456\naudio_duration: 3725\n---\n")
+        "Machine Learning #14'\nyoutubeID: 'NEWVIDEO001'\n"
+        "substack_url: 'https://mindfulmachines.substack.com/p/priya-raman-retrieval-evaluation'\n"
+        "audio_url: 'https://media.rss.com/learning-from-machine-learning/2025_07_15_16_05_00_"
+        "priya.mp3'\naudio_type: 'audio/mpeg'\naudio_length: 58211456\naudio_duration: 3725\n"
+        "---\n")
     assert "She explains why evaluation comes first." in text
     assert "## Links\n\n- [Priya's website](https://priya.example.org/)\n" in text
     assert "## Episode Timestamps\n\n- 00:00 - Introduction\n- 02:15 - Career background\n" in text
@@ -126,14 +127,14 @@ def test_a_dry_run_shows_and_writes_nothing(project):
     status, said = importing(project, dry_run=True)
     assert status == 0
     assert "would write episodes/2025-07-15-priya-raman" in said
-    assert "youtubeID: NEWVIDEO001" in said
+    assert "youtubeID: 'NEWVIDEO001'" in said
     assert len(list((project / "episodes").iterdir())) == 1
 
 
 @pytest.mark.parametrize(("feed", "reason"), [
     ("missing.xml", "HTTP 404"),
     ("broken.xml", "no feed"),
-    ("slow.xml", "no answer within 1 s"),
+    ("slow.xml", "timeout: not all of it within 1 s"),
 ])
 def test_a_feed_that_fails_is_named_and_the_others_still_serve(project, server, feed, reason):
     env = {"SUBSTACK_RSS_URL": f"{server}/{feed}"}  # the environment wins over conf.py
@@ -181,3 +182,34 @@ def test_matching_by_number_guest_or_date():
     assert [(found.item_by, found.newsletter_by) for found in matches] == [
         ("episode number", ""), ("guest", ""), ("date", "date")]
     assert items_left == [] and [post.title for post in posts_left] == ["What I read this week"]
+
+
+def test_numbers_that_contradict_are_never_matched_by_date_or_guest():
+    from datetime import UTC, datetime, timedelta
+
+    from podcast.importer.matching import match
+    from podcast.importer.show_feeds import Newsletter, PodcastItem, Video
+
+    day = datetime(2025, 3, 3, 16, tzinfo=UTC)
+    videos = [Video("A" * 11, "Ann Lee: Search | Learning from Machine Learning #902", day)]
+    items = [PodcastItem("Ann Lee: Search, part two", day + timedelta(hours=1), 903)]
+    posts = [Newsletter("Ann Lee: Search | Learning from Machine Learning #903",
+                        day + timedelta(hours=2), "https://example.org/903")]
+    matches, items_left, posts_left = match(videos, items, posts)
+    assert matches[0].item is None and matches[0].newsletter is None
+    assert len(items_left) == 1 and len(posts_left) == 1
+    # without a number of its own, the item of that day is the video's
+    matches, _, _ = match(videos, [PodcastItem("Search, with Ann", day + timedelta(hours=1))], [])
+    assert matches[0].item_by == "date"
+
+
+def test_matching_grows_about_linearly():
+    """Matching indexes the candidates (by number, guest and date) instead of
+    comparing every video with every item: twice the feeds take about twice the time."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from matching import measure
+
+    small, _ = measure(250, repeat=2)
+    large, how = measure(1000, repeat=2)
+    assert large < 8 * small + 0.05, (small, large)  # quadratic would be 16 times
+    assert how["item by episode number"] > 600

@@ -1,4 +1,5 @@
-"""``python -m podcast.importer [PROJECT] [--dry-run] [--timeout SECONDS]``."""
+"""``python -m podcast.importer [PROJECT] [--dry-run] [--timeout SECONDS] [--max-feed-mb MB]
+[--max-posts N]``."""
 
 import sys
 

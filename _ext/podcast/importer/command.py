@@ -1,14 +1,18 @@
 """``make import``: a post for each new video of the show's YouTube channel,
 matched with its podcast episode (the audio) and its newsletter post.
 
-    python -m podcast.cli.importer [PROJECT] [--dry-run] [--timeout SECONDS]
+    python -m podcast.importer [PROJECT] [--dry-run] [--timeout SECONDS]
+                               [--max-feed-mb MB] [--max-posts N]
 
 Feeds (environment variables win over the ``conf.py`` settings beside them):
 ``YOUTUBE_FEED_URL`` or ``YOUTUBE_CHANNEL_ID`` (``podcast_youtube_feed_url``,
 ``podcast_youtube_channel_id``), ``PODCAST_RSS_URL`` (``podcast_rss_url``),
 ``SUBSTACK_RSS_URL`` (``podcast_substack_rss_url``). ``DRY_RUN=1`` shows what
-would be written. Existing posts are never rewritten. The exit status is 1 when
-a feed could not be fetched or read.
+would be written. Existing posts are never rewritten. Each feed has a deadline
+for all of it (``--timeout``, 20 s) and a size limit (``--max-feed-mb``, 10);
+at most ``--max-posts`` (50) posts are written a run, the rest left for the
+next. The exit status is 1 when a feed could not be fetched or read, or a post
+could not be written.
 """
 
 from __future__ import annotations
@@ -21,15 +25,12 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-import requests
-from requests.adapters import HTTPAdapter
-from urllib3.exceptions import TimeoutError as urllib3_timeouts
-from urllib3.util.retry import Retry
-
 from ..core.post.frontmatter import front_matter
 from ..core.text.urls import youtube_id_from
-from .matching import match
+from .fetching import DEADLINE, MAX_BYTES, FetchError, Limits, fetch
+from .matching import Match, match
 from .new_post import file_name, render
+from .safe_values import video_id
 from .show_feeds import FeedError, newsletters, podcast_items, youtube_videos
 
 SETTINGS = {  # environment variable -> conf.py setting of the same meaning
@@ -40,10 +41,7 @@ SETTINGS = {  # environment variable -> conf.py setting of the same meaning
 }
 CHANNEL_FEED = "https://www.youtube.com/feeds/videos.xml?channel_id={}"
 FEEDS = {"YouTube": youtube_videos, "podcast RSS": podcast_items, "Substack RSS": newsletters}
-
-
-class FetchError(Exception):
-    """A feed that could not be fetched: the reason, for the host."""
+MAX_POSTS = 50  # a run; the rest wait for the next (a feed gone wrong writes no thousands)
 
 
 def settings(project: Path, environ: Mapping[str, str]) -> dict[str, str]:
@@ -69,81 +67,96 @@ def feed_urls(found: dict[str, str]) -> dict[str, str]:
     return {name: url for name, url in urls.items() if url}
 
 
-def session(retries: int = 2) -> requests.Session:
-    """An HTTP client that tries again on a dropped connection or a server error."""
-    client = requests.Session()
-    retry = Retry(total=retries, connect=retries, read=retries, backoff_factor=0.3,
-                  status_forcelist=(429, 500, 502, 503, 504), allowed_methods=("GET",))
-    client.mount("http://", HTTPAdapter(max_retries=retry))
-    client.mount("https://", HTTPAdapter(max_retries=retry))
-    client.headers["User-Agent"] = "learning-from-machine-learning-site importer"
-    return client
-
-
-def fetch(client: requests.Session, url: str, timeout: float) -> bytes:
-    try:
-        response = client.get(url, timeout=timeout)
-    except requests.RequestException as error:
-        # after its retries, requests reports a timeout as the retries' failure
-        cause = getattr(error.args[0], "reason", None) if error.args else None
-        if isinstance(error, requests.Timeout) or isinstance(cause, TimeoutError | (
-                urllib3_timeouts)):
-            raise FetchError(f"no answer within {timeout:g} s") from None
-        if isinstance(error, requests.exceptions.RetryError):
-            raise FetchError("the server kept failing") from None
-        raise FetchError(f"cannot fetch it ({cause or error.__class__.__name__})") from None
-    if response.status_code != 200:
-        raise FetchError(f"HTTP {response.status_code} {response.reason}")
-    return response.content
-
-
 def known_videos(episodes: Path) -> set[str]:
-    """The videos the posts already have."""
+    """The videos the posts already have (in sub-folders too)."""
     found = set()
-    for path in episodes.glob("*.m*"):
+    for path in [*episodes.rglob("*.md"), *episodes.rglob("*.markdown")]:
         value = str(front_matter(path).get("youtubeID") or "")
         if video := youtube_id_from(value):
             found.add(video)
     return found
 
 
+def new_videos(videos: list, have: set[str], say: Callable[[str], None]) -> list:
+    """The videos no post has yet, each once; a video ID of another shape is skipped:
+    it goes into the post, and a video ID is all it may be."""
+    new, seen = [], set(have)
+    for video in videos:
+        if not video_id(video.video_id):
+            say(f"skipped video {video.video_id!r} {video.title!r}: not a YouTube video ID "
+                "(11 letters, digits, - or _)")
+        elif video.video_id not in seen:
+            seen.add(video.video_id)
+            new.append(video)
+    return new
+
+
+def write_posts(matches: list[Match], project: Path, say: Callable[[str], None],
+                dry_run: bool, max_posts: int) -> tuple[int, bool]:
+    """Write each match's post (the oldest first, at most ``max_posts``): how many,
+    and whether one could not be written. Two videos never share a file: the
+    second gets its video ID in its name, and no file is ever overwritten."""
+    episodes = project / "episodes"
+    taken = {path.name.casefold() for path in episodes.iterdir()} if episodes.is_dir() else set()
+    wrote, trouble = 0, False
+    for number, found in enumerate(matches):
+        if wrote == max_posts:
+            say(f"{len(matches) - number} more new video(s) left for the next run (at most "
+                f"{max_posts} posts a run)")
+            break
+        video = found.video
+        name = next((name for name in (file_name(found), file_name(found, with_id=True))
+                     if name.casefold() not in taken), "")
+        if not name:
+            say(f"NOT WRITTEN: video {video.video_id} {video.title!r}: "
+                f"{file_name(found, with_id=True)} exists")
+            trouble = True
+            continue
+        taken.add(name.casefold())
+        path = episodes / name
+        if dry_run:
+            say(f"would write {path.relative_to(project)}:\n{render(found)}")
+            wrote += 1
+            continue
+        try:
+            episodes.mkdir(parents=True, exist_ok=True)
+            with open(path, "x", encoding="utf-8") as post:  # "x": never over another file
+                post.write(render(found))
+        except (OSError, ValueError) as error:
+            say(f"NOT WRITTEN: video {video.video_id} {video.title!r}: "
+                f"{getattr(error, 'strerror', None) or error} ({name})")
+            trouble = True
+            continue
+        wrote += 1
+        say(f"wrote {path.relative_to(project)}")
+    return wrote, trouble
+
+
 def run(project: Path, environ: Mapping[str, str], say: Callable[[str], None] = print,
-        dry_run: bool = False, timeout: float = 20.0) -> int:
-    """Read the feeds, write the new posts; the exit status."""
+        dry_run: bool = False, timeout: float = DEADLINE, max_bytes: int = MAX_BYTES,
+        max_posts: int = MAX_POSTS) -> int:
+    """Read the feeds, write the new posts; the exit status. ``timeout`` is each
+    feed's deadline, all of it; ``max_bytes`` its size limit."""
     urls = feed_urls(settings(project, environ))
+    limits = Limits(timeout, max_bytes)
     failed = False
     read: dict[str, list] = {name: [] for name in FEEDS}
-    client = session()
     for name, parse in FEEDS.items():
         if name not in urls:
             say(f"{name}: no address set ({', '.join(_variables(name))}); skipped")
             continue
         try:
-            read[name] = parse(fetch(client, urls[name], timeout))
+            read[name] = parse(fetch(urls[name], limits))
         except (FetchError, FeedError) as error:
             failed = True
             say(f"{name}: FAILED: {error} ({urls[name]})")
             continue
         say(f"{name}: {len(read[name])} entries ({urls[name]})")
-    episodes = project / "episodes"
-    have = known_videos(episodes)
-    new = [video for video in read["YouTube"] if video.video_id not in have]
+    new = new_videos(read["YouTube"], known_videos(project / "episodes"), say)
     matches, items, posts = match(new, read["podcast RSS"], read["Substack RSS"])
     for found in matches:
         say(_described(found))
-    wrote = 0
-    for found in matches:
-        path = episodes / file_name(found)
-        if path.exists():
-            say(f"  kept {path.name}: it exists")
-            continue
-        if dry_run:
-            say(f"would write {path.relative_to(project)}:\n{render(found)}")
-            continue
-        episodes.mkdir(parents=True, exist_ok=True)
-        path.write_text(render(found), encoding="utf-8")
-        wrote += 1
-        say(f"wrote {path.relative_to(project)}")
+    wrote, trouble = write_posts(matches, project, say, dry_run, max_posts)
     for item in items:
         say(f"not matched: podcast item {item.title!r} ({item.published:%Y-%m-%d})")
     for post in posts:
@@ -152,7 +165,7 @@ def run(project: Path, environ: Mapping[str, str], say: Callable[[str], None] = 
         say("no new videos")
     elif not dry_run:
         say(f"{wrote} new post(s)")
-    return 1 if failed else 0
+    return 1 if failed or trouble else 0
 
 
 def _variables(name: str) -> list[str]:
@@ -167,7 +180,10 @@ def _described(found) -> str:
                  else "no podcast item")
     parts.append(f"newsletter {found.newsletter.url} (by {found.newsletter_by})"
                  if found.newsletter else "no newsletter post")
-    return " -> ".join(parts[:1]) + ": " + "; ".join(parts[1:])
+    notes = [*video.notes, *(found.item.notes if found.item else ()),
+             *(found.newsletter.notes if found.newsletter else ())]
+    return (" -> ".join(parts[:1]) + ": " + "; ".join(parts[1:])
+            + "".join(f"\n  note: {note}" for note in notes))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,11 +191,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("project", type=Path, nargs="?", default=Path.cwd())
     parser.add_argument("--dry-run", action="store_true",
                         default=os.environ.get("DRY_RUN", "") not in ("", "0"))
-    parser.add_argument("--timeout", type=float, default=20.0, help="seconds per request")
+    parser.add_argument("--timeout", type=float, default=DEADLINE,
+                        help=f"seconds for each feed, all of it (default {DEADLINE:g})")
+    parser.add_argument("--max-feed-mb", type=float, default=MAX_BYTES / 2**20,
+                        help=f"size limit of each feed (default {MAX_BYTES // 2**20})")
+    parser.add_argument("--max-posts", type=int, default=MAX_POSTS,
+                        help=f"new posts a run at most (default {MAX_POSTS})")
     arguments = parser.parse_args(argv)
     logging.getLogger("urllib3").setLevel(logging.ERROR)  # its retries are ours to tell
     return run(arguments.project.resolve(), os.environ, dry_run=arguments.dry_run,
-               timeout=arguments.timeout)
+               timeout=arguments.timeout, max_bytes=int(arguments.max_feed_mb * 2**20),
+               max_posts=arguments.max_posts)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,10 @@
 feed (``yt:`` and ``media:``), the podcast's RSS (``itunes:``, ``podcast:``,
 enclosures) and the Substack newsletter's RSS. feedparser reads them, dateutil
 their dates (the timezone kept). No Sphinx, and no network: bytes in.
+
+Every value is taken as ``safe_values`` allows: text on one line and bounded,
+addresses that are web addresses, audio types that are audio; what was cut or
+refused is in the record's ``notes``, for the report.
 """
 
 from __future__ import annotations
@@ -15,6 +19,16 @@ from dateutil import parser as dates
 from ..core.post.episode import Audio, episode_number, parse_title
 from ..core.text.names import looks_like_name, split_names
 from ..core.text.times import aware, seconds_of
+from .safe_values import (
+    DESCRIPTION_LIMIT,
+    ID_LIMIT,
+    TITLE_LIMIT,
+    audio_type,
+    cut_note,
+    one_line,
+    text_block,
+    web_url,
+)
 
 
 class FeedError(ValueError):
@@ -23,10 +37,11 @@ class FeedError(ValueError):
 
 @dataclass(frozen=True)
 class Video:
-    video_id: str
+    video_id: str  # as the feed says (one line, bounded): checked before it is used
     title: str
     published: datetime
     description: str = ""
+    notes: tuple[str, ...] = ()  # what was cut or refused
 
 
 @dataclass(frozen=True)
@@ -35,13 +50,15 @@ class PodcastItem:
     published: datetime
     number: int | None = None
     audio: Audio | None = None
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Newsletter:
     title: str
     published: datetime
-    url: str
+    url: str  # "" when the feed's was no web address (see notes)
+    notes: tuple[str, ...] = ()
 
 
 def _entries(data: bytes) -> list:
@@ -54,7 +71,7 @@ def _entries(data: bytes) -> list:
 
 
 def _published(entry) -> datetime | None:
-    text = entry.get("published") or entry.get("updated") or ""
+    text = one_line(entry.get("published") or entry.get("updated") or "", 100)
     try:
         moment = dates.parse(text)
     except (ValueError, OverflowError):
@@ -63,21 +80,44 @@ def _published(entry) -> datetime | None:
 
 
 def _whole(text) -> int | None:
-    try:
-        return int(str(text).strip())
-    except (TypeError, ValueError):
-        return None
+    """A count written in ASCII digits (no sign, no hex, at most 12 digits)."""
+    value = str(text).strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 12 else None
+
+
+def _title(entry) -> tuple[str, list[str]]:
+    whole = one_line(entry.get("title", ""), 10**9)
+    note = cut_note("title", len(whole), TITLE_LIMIT)
+    return whole[:TITLE_LIMIT].rstrip(), [note] if note else []
 
 
 def youtube_videos(data: bytes) -> list[Video]:
     videos = []
     for entry in _entries(data):
         published = _published(entry)
-        video_id = entry.get("yt_videoid")
+        video_id = one_line(entry.get("yt_videoid"), ID_LIMIT)
         if video_id and published:
-            videos.append(Video(video_id, " ".join(entry.get("title", "").split()), published,
-                                entry.get("summary", "")))
+            title, notes = _title(entry)
+            description = text_block(entry.get("summary", ""), 10**9)
+            if note := cut_note("description", len(description), DESCRIPTION_LIMIT):
+                notes.append(note)
+            videos.append(Video(video_id, title, published, description[:DESCRIPTION_LIMIT],
+                                tuple(notes)))
     return videos
+
+
+def _audio(entry, notes: list[str]) -> Audio | None:
+    enclosure = next((one for one in entry.get("enclosures", []) if one.get("href") and str(
+        one.get("type", "audio")).startswith("audio")), None)
+    if enclosure is None:
+        return None
+    url = web_url(enclosure["href"])
+    if not url:
+        notes.append(f"audio {one_line(enclosure['href'], 80)!r} refused: not a web address")
+        return None
+    return Audio(url, audio_type(enclosure.get("type")) or "audio/mpeg",
+                 _whole(enclosure.get("length")),
+                 seconds_of(one_line(entry.get("itunes_duration") or "", 20)))
 
 
 def podcast_items(data: bytes) -> list[PodcastItem]:
@@ -86,22 +126,25 @@ def podcast_items(data: bytes) -> list[PodcastItem]:
         published = _published(entry)
         if not published:
             continue
-        title = " ".join(entry.get("title", "").split())
-        audio = next((Audio(enclosure["href"], enclosure.get("type") or "audio/mpeg",
-                            _whole(enclosure.get("length")),
-                            seconds_of(str(entry.get("itunes_duration") or "")))
-                      for enclosure in entry.get("enclosures", [])
-                      if enclosure.get("href") and str(enclosure.get("type", "audio")).startswith(
-                          "audio")), None)
+        title, notes = _title(entry)
+        audio = _audio(entry, notes)
         number = _whole(entry.get("itunes_episode")) or episode_number(title)
-        items.append(PodcastItem(title, published, number, audio))
+        items.append(PodcastItem(title, published, number, audio, tuple(notes)))
     return items
 
 
 def newsletters(data: bytes) -> list[Newsletter]:
-    return [Newsletter(" ".join(entry.get("title", "").split()), published, entry["link"])
-            for entry in _entries(data)
-            if (published := _published(entry)) and entry.get("link")]
+    posts = []
+    for entry in _entries(data):
+        published = _published(entry)
+        if not (published and entry.get("link")):
+            continue
+        title, notes = _title(entry)
+        url = web_url(entry["link"])
+        if not url:
+            notes.append(f"link {one_line(entry['link'], 80)!r} refused: not a web address")
+        posts.append(Newsletter(title, published, url, tuple(notes)))
+    return posts
 
 
 def guests_in(title: str) -> tuple[str, ...]:
