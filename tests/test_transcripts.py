@@ -138,9 +138,12 @@ def test_a_bad_transcript_warns_with_its_line_and_shows_the_rest(site):
     assert "Caf\u00e9 talk, first." in shown and "The rest is shown." in shown
 
 
+SRT = "1\n00:00:01,000 --> 00:00:02,000\nHello.\n"
+
+
 def test_a_transcript_added_later_is_linked_from_its_episode(build, rootdir):
     build(testroot="transcripts")
-    app = build(testroot="transcripts", files={"episodes/2023-05-01-broken.srt": ""},
+    app = build(testroot="transcripts", files={"episodes/2023-05-01-broken.srt": SRT},
                 remove=["episodes/2023-05-01-broken.vtt"])
     assert page(app, BROKEN).select_one(".podcast-transcript-link a")["href"].endswith(
         "transcripts/2023-05-01-broken.html")

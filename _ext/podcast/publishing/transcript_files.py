@@ -1,14 +1,21 @@
 """Each transcript's original file, published beside its page
-(``transcripts/x.vtt``), where feeds and podcast apps find it."""
+(``transcripts/x.vtt``), where feeds and podcast apps find it.
+
+Only a file inside the project, checked again as it is published (it may have
+become a symbolic link leading out since its page was read), and no larger
+than what a transcript page reads of it (``MAX_BYTES``)."""
 
 from __future__ import annotations
 
+import filecmp
+import os
 import shutil
 from pathlib import Path, PurePosixPath
 
 from sphinx.application import Sphinx
 
 from ..core.transcripts.captions import MEDIA_TYPES, Transcript
+from ..core.transcripts.files import MAX_BYTES, transcript_at
 from ..state.domain import state_of
 from ..writing.context import is_web_build
 
@@ -18,10 +25,20 @@ def published_path(page: str, transcript: Transcript) -> str:
     return f"{page}{PurePosixPath(transcript.file).suffix.lower()}"
 
 
+def source_of(app: Sphinx, transcript: Transcript) -> Path | None:
+    """The file to publish, when it may be."""
+    srcdir = Path(os.path.normpath(app.srcdir))
+    path, _ = transcript_at(srcdir, transcript.file, srcdir)
+    try:
+        return path if path is not None and path.stat().st_size <= MAX_BYTES else None
+    except OSError:
+        return None
+
+
 def of_episode(app: Sphinx, docname: str) -> tuple[str, str] | None:
     """The published transcript file of an episode (path in the site, media type)."""
     for page, transcript in state_of(app.env).transcripts.items():
-        if transcript.episode == docname:
+        if transcript.episode == docname and source_of(app, transcript) is not None:
             return published_path(page, transcript), MEDIA_TYPES[transcript.kind]
     return None
 
@@ -31,10 +48,11 @@ def copy_files(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not is_web_build(app):
         return
     for page, transcript in state_of(app.env).transcripts.items():
-        source = Path(app.srcdir) / transcript.file
+        source = source_of(app, transcript)
         target = Path(app.outdir) / published_path(page, transcript)
-        if source.is_file() and (not target.is_file()
-                                 or target.read_bytes() != source.read_bytes()):
+        if source is None:
+            target.unlink(missing_ok=True)  # published before, and may be no more
+        elif not target.is_file() or not filecmp.cmp(source, target, shallow=False):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
 

@@ -12,6 +12,7 @@ changes what its names could link (``names_changed``).
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import re
 from pathlib import Path
@@ -23,9 +24,9 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ..before_reading.transcript_sources import PAGES
 from ..core.people.directory import Directory
 from ..core.post.timestamps import Chapter
-from ..core.text.encoding import not_utf8, read_text
 from ..core.text.names import name_key
 from ..core.text.times import format_time
 from ..core.transcripts.captions import (
@@ -36,6 +37,7 @@ from ..core.transcripts.captions import (
     paragraphs,
     read_transcript,
 )
+from ..core.transcripts.files import PostTranscript, load, transcript_at
 from ..state.domain import state_of
 
 logger = logging.getLogger(__name__)
@@ -80,18 +82,25 @@ class TranscriptDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         episode_doc = self.options["episode"]
-        path = Path(self.env.srcdir) / self.options["file"]
+        srcdir = Path(os.path.normpath(self.env.srcdir))
+        # the file is read only from inside the project, whoever wrote the directive
+        path, refused = transcript_at(srcdir, self.options["file"], srcdir)
+        if path is None:
+            logger.warning("the transcript's :file: %s", refused, type="podcast", subtype="path",
+                           location=(self.env.docname, self.lineno))
+            return []
         self.env.note_dependency(str(path))
-        data = path.read_bytes() if path.is_file() else b""
-        if found := not_utf8(data):
-            logger.warning("the transcript is no UTF-8: its bytes that are none were read as "
-                           "Windows-1252", location=f"{path}:{found[0]}", type="podcast",
-                           subtype="encoding")
-        kind = KINDS.get(path.suffix.lower(), "vtt")
-        cues, troubles = read_transcript(read_text(data), kind)
-        for trouble in troubles:
+        text, troubles = load(path)
+        kind = KINDS[path.suffix.lower()]
+        cues, more = read_transcript(text, kind)
+        for trouble in troubles + more:
             logger.warning(trouble.message, location=f"{path}:{trouble.line}", type="podcast",
+                           subtype=trouble.subtype)
+        if not cues:
+            logger.warning("the transcript has no cue to show: nothing is shown",
+                           location=(self.env.docname, self.lineno), type="podcast",
                            subtype="transcript")
+            return []
         title = str(self.options.get("title") or episode_doc)
         chapters = tuple(Chapter(int(start), title) for start, _, title in
                          (line.partition(" ") for line in self.content) if start.isdigit())
@@ -116,7 +125,7 @@ class TranscriptDirective(SphinxDirective):
                                        moments)
             (holder.append if holder is not None else content.append)(paragraph)
         state_of(self.env).add_transcript(self.env.docname, Transcript(
-            episode_doc, self.options["file"], kind, tuple(moments)))
+            episode_doc, path.relative_to(srcdir).as_posix(), kind, tuple(moments)))
         return content
 
     def paragraph(self, part: Paragraph, episode: str, video: str, directory: Directory,
@@ -139,6 +148,31 @@ class TranscriptDirective(SphinxDirective):
             at = end
         paragraph += nodes.Text(part.text[at:])
         return paragraph
+
+
+def _found(env, docname: str) -> PostTranscript | None:
+    return state_of(env).data.get(PAGES, {}).get(docname)
+
+
+def page_of(env, docname: str) -> str | None:
+    """The transcript page made for the post ``docname`` before reading, if any."""
+    found = _found(env, docname)
+    return found.page or None if found else None
+
+
+def episode_transcript(env, docname: str, line: int) -> str | None:
+    """Reading a post: its transcript page as made before reading; the transcript
+    a dependency of the post, and a transcript refused, empty or renamed warned
+    of at the post's ``line`` (of ``transcript:``, else 1)."""
+    found = _found(env, docname)
+    if found is None:
+        return None
+    if found.file:
+        env.note_dependency(str(Path(env.srcdir) / found.file))
+    if found.warning:
+        logger.warning(found.warning, location=(docname, line), type="podcast",
+                       subtype=found.subtype)
+    return found.page or None
 
 
 def names_digest(directory: Directory) -> str:

@@ -4,15 +4,18 @@ paragraphs. No Sphinx here.
 webvtt-py and srt read each cue; the file is cut into its blocks first, so that
 one broken cue (a broken time, a stray line) costs that cue alone, with its
 line. Speakers come from WebVTT voice tags (``<v Ann Lee>``) and from a name
-and colon at the start of a cue (``Ann Lee: ...``).
+and colon at the start of a cue (``Ann Lee: ...``). What one transcript may
+cost is bounded: its cues (``MAX_CUES``), a cue's length (``MAX_CUE_CHARS``)
+and the troubles listed (``MAX_TROUBLES``); its bytes are bounded where the
+file is read (``files.load``).
 """
 
 from __future__ import annotations
 
-import os
+import html
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
 
 import srt
 import webvtt
@@ -25,6 +28,9 @@ TRANSCRIPTS_DIR = "transcripts"  # where the transcript pages go
 KINDS = {".vtt": "vtt", ".srt": "srt"}
 MEDIA_TYPES = {"vtt": "text/vtt", "srt": "application/x-subrip"}
 MAX_CUES = 20_000  # a long episode has a few thousand; beyond this the rest is left out
+MAX_CUE_CHARS = 2_000  # a cue is a sentence or two; a longer one is cut
+MAX_TROUBLES = 100  # a file broken throughout warns this often, then once for the rest
+TOO_MANY_CUES = f"more than {MAX_CUES} cues: the rest is left out"
 PARAGRAPH_WORDS = 150  # a paragraph this long ends at the next sentence's end
 _SPEAKER = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+")
 _HEADER = re.compile(r"^(?:WEBVTT|NOTE|STYLE|REGION)\b")
@@ -43,6 +49,7 @@ class Cue:
 class Trouble:
     line: int
     message: str
+    subtype: str = "transcript"  # the warning's: podcast.transcript, podcast.encoding
 
 
 @dataclass(frozen=True)
@@ -53,34 +60,21 @@ class Paragraph:
     chapter: Chapter | None = None  # the chapter this paragraph opens
 
 
-def transcript_file(post: Path, named: str = "") -> Path | None:
-    """A post's transcript: the file its front matter names (``transcript:``,
-    beside the post), else a ``.vtt`` or ``.srt`` file with the post's name."""
-    candidates = [Path(os.path.normpath(post.parent / named))] if named.strip() else [
-        post.with_suffix(suffix) for suffix in KINDS]
-    return next((path for path in candidates
-                 if path.suffix.lower() in KINDS and path.is_file()), None)
-
-
-def transcript_page(episode: str) -> str:
-    """The transcript page of the episode ``episodes/x``: ``transcripts/x``."""
-    return f"{TRANSCRIPTS_DIR}/{PurePosixPath(episode).name}"
-
-
-def _blocks(text: str) -> list[tuple[int, str]]:
-    """The file's blank-line-separated blocks, each with its first line's number."""
-    found, lines, start = [], [], 0
+def _blocks(text: str) -> Iterator[tuple[int, str]]:
+    """The file's blank-line-separated blocks, each with its first line's number
+    (one at a time: ``has_cues`` stops at the first cue)."""
+    lines: list[str] = []
+    start = 0
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             if not lines:
                 start = number
             lines.append(line)
         elif lines:
-            found.append((start, "\n".join(lines)))
+            yield start, "\n".join(lines)
             lines = []
     if lines:
-        found.append((start, "\n".join(lines)))
-    return found
+        yield start, "\n".join(lines)
 
 
 def _vtt(block: str) -> list[Cue]:
@@ -95,17 +89,22 @@ def _srt(block: str) -> list[Cue]:
             for subtitle in srt.parse(block + "\n")]
 
 
-def read_transcript(text: str, kind: str) -> tuple[list[Cue], list[Trouble]]:
-    """A transcript's cues (``kind``: ``vtt`` or ``srt``), and what was wrong."""
-    cues: list[Cue] = []
-    troubles: list[Trouble] = []
+def cue_words(text: str) -> str:
+    """A cue's text as said: markup out, then character references (``Q&amp;A``,
+    ``&#39;``) read as the characters (the page escapes them once, as any text)."""
+    return normalise_space(visible(html.unescape(re.sub(r"<[^>]+>", " ", text))))
+
+
+def _read(text: str, kind: str) -> Iterator[Cue | Trouble]:
+    """The transcript's cues and troubles, in the file's order."""
     parse = _vtt if kind == "vtt" else _srt
+    count, last = 0, None
     for line, block in _blocks(text):
         if kind == "vtt" and _HEADER.match(block):
             continue
-        if len(cues) >= MAX_CUES:
-            troubles.append(Trouble(line, f"more than {MAX_CUES} cues: the rest is left out"))
-            break
+        if count >= MAX_CUES:
+            yield Trouble(line, TOO_MANY_CUES)
+            return
         try:
             read = parse(block)
         except Exception as error:  # each library has its own errors for a broken cue
@@ -113,21 +112,50 @@ def read_transcript(text: str, kind: str) -> tuple[list[Cue], list[Trouble]]:
         else:
             why = "no cue time"
         if not read:
-            troubles.append(Trouble(line, f"cannot read this cue ({why}): skipped"))
+            yield Trouble(line, f"cannot read this cue ({why}): skipped")
             continue
         for cue in read:
-            words = normalise_space(re.sub(r"<[^>]+>", " ", visible(cue.text)))
-            speaker = normalise_space(cue.speaker)
+            words = cue_words(cue.text)
+            speaker = normalise_space(visible(html.unescape(cue.speaker)))
             if not speaker and (found := _SPEAKER.match(words)):
                 speaker, words = found["name"], words[found.end():]
             if not words:
-                troubles.append(Trouble(line, "an empty cue: skipped"))
+                yield Trouble(line, "an empty cue: skipped")
                 continue
-            if cues and cue.start < cues[-1].start:
-                troubles.append(Trouble(line, "this cue starts before the one above it: "
-                                        "kept where it stands"))
-            cues.append(Cue(cue.start, cue.end, words, speaker, line))
-    return cues, troubles
+            if len(words) > MAX_CUE_CHARS:
+                yield Trouble(line, f"a cue of more than {MAX_CUE_CHARS:,} characters: cut")
+                words = words[:MAX_CUE_CHARS].rsplit(" ", 1)[0] + "…"
+            if last is not None and cue.start < last:
+                yield Trouble(line, "this cue starts before the one above it: "
+                                    "kept where it stands")
+            count, last = count + 1, cue.start
+            yield Cue(cue.start, cue.end, words, speaker, line)
+
+
+def read_transcript(text: str, kind: str) -> tuple[list[Cue], list[Trouble]]:
+    """A transcript's cues (``kind``: ``vtt`` or ``srt``), and what was wrong
+    (the first ``MAX_TROUBLES``, one line for the rest, and the cut if any)."""
+    cues: list[Cue] = []
+    troubles: list[Trouble] = []
+    more, cut = 0, None
+    for found in _read(text, kind):
+        if isinstance(found, Cue):
+            cues.append(found)
+        elif found.message == TOO_MANY_CUES:
+            cut = found
+        elif len(troubles) < MAX_TROUBLES:
+            troubles.append(found)
+        else:
+            more += 1
+    if more:
+        troubles.append(Trouble(troubles[-1].line, f"and {more:,} more troubles below this "
+                                                   "line, not listed"))
+    return cues, troubles + ([cut] if cut else [])
+
+
+def has_cues(text: str, kind: str) -> bool:
+    """Whether the transcript has a cue to show (read up to its first)."""
+    return any(isinstance(found, Cue) for found in _read(text, kind))
 
 
 def paragraphs(cues: list[Cue], chapters: tuple[Chapter, ...] = ()) -> list[Paragraph]:
