@@ -23,10 +23,10 @@ from ..core.post.episode import Episode, decode, format_date, is_episode
 from ..core.post.frontmatter import front_matter_head, front_matter_lines
 from ..core.post.value_types import post_meta
 from ..core.text.urls import PRIVACY_EMBED
-from ..core.transcripts.captions import transcript_file, transcript_page
 from ..state.domain import state_of
 from . import placeholders
 from .source_text import OUTSIDE
+from .transcript_page import episode_transcript, page_of
 
 logger = logging.getLogger(__name__)
 
@@ -165,10 +165,10 @@ class EpisodeTransform(SphinxTransform):
 
         section = title_section(self.document, episode.title)
         episode = replace(episode, excerpt=excerpt(section))
-        transcript = transcript_file(self.env.doc2path(docname), meta.get("transcript", ""))
+        transcript = episode_transcript(self.env, docname,
+                                        front_matter_lines(head).get("transcript", 1))
         if transcript is not None:
-            self.env.note_dependency(str(transcript))
-            episode = replace(episode, transcript=transcript_page(docname))
+            episode = replace(episode, transcript=transcript)
 
         header: list[nodes.Node] = [byline(episode)]
         if episode.youtube_id:
@@ -214,11 +214,8 @@ def transcripts_changed(app: Sphinx, env, added, changed, removed) -> list[str]:
     link it, or not)."""
     outdated = []
     for docname, episode in state_of(env).episodes.items():
-        if docname in env.found_docs:
-            named = str(episode.extra.get("transcript", ""))
-            has = transcript_file(env.doc2path(docname), named) is not None
-            if has != (episode.transcript is not None):
-                outdated.append(docname)
+        if docname in env.found_docs and page_of(env, docname) != episode.transcript:
+            outdated.append(docname)  # its transcript came, went or was renamed
     return outdated
 
 
