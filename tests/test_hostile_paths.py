@@ -20,7 +20,8 @@ LONG_GUEST = "Zed " + "Averyverylongname " * 17 + "Quux"  # over 300 characters
 LONG_STEM = "2023-06-01-" + "long-file-name-" * 15  # a 236-byte page name
 
 POSTS = {
-    "list-title": "---\ntitle: [Ann Lee, topics]\ndate: 2023-06-02\n---\n\nThe body of a list title.\n",
+    "list-title": "---\ntitle: [Ann Lee, topics]\ndate: 2023-06-02\n---\n\n"
+                  "The body of a list title.\n",
     "mapping-title": "---\ntitle: {Ann Lee: topics}\ndate: 2023-06-03\n---\n\n"
                      "The body of a mapping title.\n",
     "null-title": "---\ntitle: null\ndate: 2023-06-04\n---\n\nThe body of a null title.\n",
@@ -50,6 +51,17 @@ POSTS = {
     "latex-audio": "---\ntitle: 'Latex Audio: Topic | Learning from Machine Learning #78'\n"
                    "date: 2023-06-13\naudio_url: 'https://cdn.example/a.mp3}\\input{/etc/passwd}'"
                    "\n---\n\nThe body of a LaTeX audio.\n",
+    "directives": "---\ntitle: 'Directives: Topic | Learning from Machine Learning #83'\n"
+                  "date: 2023-06-18\n---\n\nThe body of directives that name files.\n\n"
+                  "```{literalinclude} ../../secret.md\n```\n\n"
+                  "```{literalinclude} /conf.py\n:lines: 1\n```\n\n"
+                  "```{raw} html\n:file: ../../secret.md\n```\n\n"
+                  "```{raw} html\n:url: http://127.0.0.1:9/x\n```\n\n"
+                  "```{csv-table}\n:file: ../../secret.md\n```\n\n"
+                  "```{include} ../../secret.md\n```\n\n"
+                  "```{image} ../../secret.png\n:alt: a picture\n```\n\n"
+                  "A {download}`file <../../secret.md>`, [a link](../../secret.md) and "
+                  "[a picture](../../secret.png).\n",
     "host-page": "---\ntitle: 'Host Page: Topic | Learning from Machine Learning #79'\n"
                  "date: 2023-06-14\n---\n\nThe body of a guest whose page the host wrote.\n",
 }
@@ -86,6 +98,7 @@ def site(sphinx_test_tempdir, rootdir):
     # files out of the project, and links to them from inside it
     outside = folder.parent / "secret.md"
     outside.write_text(f"---\ntitle: '{SECRET}'\n---\n\n{SECRET}\n", encoding="utf-8")
+    (folder.parent / "secret.png").write_bytes(b"\x89PNG\r\n\x1a\n" + SECRET.encode())
     os.symlink(outside, folder / "episodes/2023-06-17-linked-out.md")
     os.symlink(outside, folder / "linked-registry.yaml")
     (folder / "conf.py").write_text((folder / "conf.py").read_text(encoding="utf-8")
@@ -133,7 +146,8 @@ def test_a_guest_that_is_not_a_name_is_skipped(site):
 def test_an_episode_number_is_decimal_as_written(site):
     byline = page(site, docname("hex-episode")).select_one(".podcast-byline").get_text()
     assert "Episode 72" in byline and "Episode 31" not in byline
-    assert warned(site, docname("hex-episode"), 4, r"'0x1F' is no whole number.*\[podcast\.number\]")
+    assert warned(site, docname("hex-episode"), 4,
+                  r"'0x1F' is no whole number.*\[podcast\.number\]")
 
 
 def test_no_category_leads_out_of_the_site(site):
@@ -196,6 +210,19 @@ def test_a_post_that_links_out_of_the_project_is_not_published(site):
     for path in site.outdir.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".txt", ".xml", ".json", ".md"):
             assert SECRET not in path.read_text(encoding="utf-8", errors="replace"), path
+
+
+def test_directives_and_roles_read_no_file_outside_the_project(site):
+    article = page(site, docname("directives")).select_one("article").get_text()
+    assert "The body of directives" in article
+    assert "from testconf import" in article  # a file in the project is read as ever
+    for name, line in (("literalinclude", 8), ("raw", 15), ("raw", 19), ("csv-table", 23),
+                       ("include", 27), ("image", 30), ("download", 34)):
+        assert warned(site, docname("directives"), line, rf"{name}: .*\[podcast\.path\]"), name
+    text = warnings(site)
+    assert re.search(r"WARNING: raw: its :url: would read the network", text)
+    assert not list(site.outdir.glob("_downloads/**/secret*"))
+    assert not list(site.outdir.glob("_images/secret*"))
 
 
 def test_a_registry_that_links_out_is_not_read(site):

@@ -35,6 +35,7 @@ from .publishing import (
 from .reading import (
     chapters,
     header,
+    included_files,
     listing_directives,
     placeholders,
     references,
@@ -76,6 +77,7 @@ def setup(app: Sphinx) -> dict:
     # reading
     source_text.setup(app)
     header.setup(app)
+    included_files.setup(app)
     chapters.setup(app)
     references.setup(app)
     placeholders.setup(app)
