@@ -273,3 +273,52 @@ def test_transcript_file_refuses_what_leads_out(tmp_path):
                        ("~/out.vtt", "absolute"), ("../episodes/a.md", "no .vtt or .srt"),
                        ("missing.srt", "is no file"), ("x" * 300 + ".vtt", "is no file")]:
         assert why in transcript_file(post, named, root)[1], named
+
+
+NESTED, TOP = "2024/2023-06-06-same", "2024-2023-06-06-same"
+LATER = {  # what changes between two builds -> (files written, files linked out)
+    "a post whose name the transcript page has is added": (
+        dict([post(TOP), (f"episodes/{TOP}.vtt", vtt("Flat words."))]), []),
+    "a transcript becomes a link out of the project": ({}, [f"episodes/{NESTED}.vtt"]),
+    "a transcript is emptied": ({f"episodes/{NESTED}.vtt": "WEBVTT\n"}, []),
+}
+
+
+@pytest.mark.parametrize("change", sorted(LATER))
+def test_an_incremental_build_equals_a_clean_one(sphinx_test_tempdir, rootdir, change):
+    from test_builds import output_files
+
+    root = rootdir / "test-transcripts"
+    slug = re.sub(r"\W+", "-", change)
+    folder, clean_folder = (sphinx_test_tempdir / f"{kind}-transcripts-{slug}"
+                            for kind in ("incremental", "clean"))
+    outside = sphinx_test_tempdir / f"outside-{slug}.vtt"
+    for path in (folder, clean_folder):
+        shutil.rmtree(path, ignore_errors=True)
+    outside.write_text(vtt(SECRET), encoding="utf-8")
+    os.utime(outside, (0, 0))  # older than any build: no mtime tells Sphinx it changed
+    build_root(root, folder, files=dict([
+        post(NESTED), (f"episodes/{NESTED}.vtt", vtt("Nested words."))])).cleanup()
+    written, linked = LATER[change]
+    for name in linked:
+        (folder / name).unlink()
+        os.symlink(outside, folder / name)
+    incremental = build_root(root, folder, files=written)
+    incremental.cleanup()
+    shutil.copytree(folder, clean_folder, symlinks=True, ignore=lambda where, names: [
+        name for name in names if where == str(folder) and name in ("_build", "transcripts")])
+    clean = build_root(root, clean_folder)
+    clean.cleanup()
+    made, expected = output_files(incremental), output_files(clean)
+    assert not set(made) ^ set(expected), " ".join(sorted(set(made) ^ set(expected)))
+    # (a post added changes every page's navigation, which is not the transcripts')
+    shown = [name for name in expected if "added" not in change
+             or name.startswith(("transcripts/", "episodes/2024", "rss", "feed"))]
+    assert not [name for name in shown if made[name] != expected[name]]
+    assert not [name for name, data in made.items() if SECRET.encode() in repr(data).encode()]
+    link = page(incremental, f"episodes/{NESTED}").select_one(".podcast-transcript-link a")
+    if "added" in change:
+        assert re.search(rf"transcripts/{TOP}-[0-9a-f]{{8}}\.html$", link["href"])
+        assert "Flat words." in page(incremental, f"transcripts/{TOP}").get_text()
+    else:
+        assert link is None

@@ -3,7 +3,8 @@
 
 Only a file inside the project, checked again as it is published (it may have
 become a symbolic link leading out since its page was read), and no larger
-than what a transcript page reads of it (``MAX_BYTES``)."""
+than what a transcript page reads of it (``MAX_BYTES``). A file published
+before whose page is gone, or shows it no more, is removed."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from ..core.transcripts.captions import MEDIA_TYPES, Transcript
 from ..core.transcripts.files import MAX_BYTES, transcript_at
 from ..state.domain import state_of
 from ..writing.context import is_web_build
+
+_BEFORE: dict[int, set[str]] = {}  # id of the app -> the files published by the last build
 
 
 def published_path(page: str, transcript: Transcript) -> str:
@@ -43,19 +46,34 @@ def of_episode(app: Sphinx, docname: str) -> tuple[str, str] | None:
     return None
 
 
+def note_published(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """``env-get-outdated``: what the last build published, before reading forgets
+    the pages removed or read again."""
+    _BEFORE[id(app)] = {published_path(page, transcript)
+                        for page, transcript in state_of(env).transcripts.items()}
+    return []
+
+
 def copy_files(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: the original files, copied when they changed."""
+    before = _BEFORE.pop(id(app), set())
     if exception is not None or not is_web_build(app):
         return
+    published = set()
     for page, transcript in state_of(app.env).transcripts.items():
         source = source_of(app, transcript)
-        target = Path(app.outdir) / published_path(page, transcript)
         if source is None:
-            target.unlink(missing_ok=True)  # published before, and may be no more
-        elif not target.is_file() or not filecmp.cmp(source, target, shallow=False):
+            continue
+        path = published_path(page, transcript)
+        target = Path(app.outdir) / path
+        if not target.is_file() or not filecmp.cmp(source, target, shallow=False):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
+        published.add(path)
+    for path in sorted(before - published):
+        (Path(app.outdir) / path).unlink(missing_ok=True)
 
 
 def setup(app: Sphinx) -> None:
+    app.connect("env-get-outdated", note_published)
     app.connect("build-finished", copy_files)
