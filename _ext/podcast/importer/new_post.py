@@ -58,6 +58,15 @@ def front_matter(match: Match) -> str:
     return "\n".join([*lines, "---"]) + "\n"
 
 
+def _trimmed(url: str) -> str:
+    """An address without the punctuation after it: "(see https://a.example/)." ends
+    at the slash; a parenthesis of its own ("wiki/Safety_(engineering)") is kept."""
+    url = url.rstrip(".,;")
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url = url[:-1].rstrip(".,;")
+    return url
+
+
 def _link(label: str, url: str) -> str:
     if not label:
         return f"- <{url}>"
@@ -72,7 +81,7 @@ def body(description: str) -> str:
     for raw in description.splitlines():
         line = raw.strip()
         found = _URL.search(line)
-        url = web_url(found.group(0).rstrip(").,")) if found else ""
+        url = web_url(_trimmed(found.group(0))) if found else ""
         if not line:
             prose.append([])
         elif starts_with_time(line) and parse_line(line):
