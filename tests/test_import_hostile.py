@@ -113,8 +113,8 @@ def post(project, pattern):
 
 MALLORY = ("Mallory Stone: Safety | Learning from Machine Learning #61 transcript: ../../secret"
            ".txt categories: [.., .., .., up] html_meta: {\"http-equiv=refresh\": \"0;url="
-           "https://evil.example/\"} --- youtubeID: AAAAAAAAAAA date: 1999-01-01 layout: evil "
-           "'quoted' \"double\" # not a comment")
+           "https://evil.example/\"} --- youtubeID: AAAAAAAAAAA layout: evil "
+           "'quoted' \"double\" # not a comment {download}`../secret.txt` <b>bold</b>")
 COMMON = {"categories": "machine learning updates", "layout": "post"}
 
 
