@@ -322,3 +322,26 @@ def test_an_incremental_build_equals_a_clean_one(sphinx_test_tempdir, rootdir, c
         assert "Flat words." in page(incremental, f"transcripts/{TOP}").get_text()
     else:
         assert link is None
+
+
+def test_a_parallel_build_equals_a_serial_one(sphinx_test_tempdir, rootdir):
+    from test_builds import output_files
+
+    files = dict([post(NESTED), (f"episodes/{NESTED}.vtt", vtt("Nested words.")),
+                  post(TOP), (f"episodes/{TOP}.vtt", vtt("Flat words.")),
+                  post("2023-06-07-hosts"), ("episodes/2023-06-07-hosts.vtt", vtt("Words.")),
+                  ("transcripts/2023-06-07-hosts.md", "---\norphan: true\n---\n\n# Host\n"),
+                  post("2023-06-11-empty"), ("episodes/2023-06-11-empty.vtt", "")])
+    apps = []
+    for jobs in (1, 2):
+        folder = sphinx_test_tempdir / f"transcripts-jobs-{jobs}"
+        shutil.rmtree(folder, ignore_errors=True)
+        apps.append(build_root(rootdir / "test-transcripts", folder, files=files,
+                               parallel=jobs))
+        apps[-1].cleanup()
+    serial, parallel = apps
+    assert sorted(warnings(parallel).replace(str(parallel.srcdir), "").splitlines()) == sorted(
+        warnings(serial).replace(str(serial.srcdir), "").splitlines())
+    made, expected = output_files(parallel), output_files(serial)
+    assert made.keys() == expected.keys()
+    assert not [name for name in expected if made[name] != expected[name]]

@@ -33,6 +33,7 @@ MAX_TROUBLES = 100  # a file broken throughout warns this often, then once for t
 TOO_MANY_CUES = f"more than {MAX_CUES} cues: the rest is left out"
 PARAGRAPH_WORDS = 150  # a paragraph this long ends at the next sentence's end
 _SPEAKER = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # WebVTT's line ends
 _HEADER = re.compile(r"^(?:WEBVTT|NOTE|STYLE|REGION)\b")
 
 
@@ -65,7 +66,9 @@ def _blocks(text: str) -> Iterator[tuple[int, str]]:
     (one at a time: ``has_cues`` stops at the first cue)."""
     lines: list[str] = []
     start = 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    # line by line, not all lines at once: a transcript may be megabytes of tiny cues
+    for number, found in enumerate(_LINE.finditer(text), start=1):
+        line = found.group().rstrip("\r\n")
         if line.strip():
             if not lines:
                 start = number
