@@ -126,6 +126,7 @@ def test_each_value_from_a_feed_is_one_quoted_value(project):
     assert ("skipped video 'HOSTILE0001 transcript: ../../secret.txt' 'A video whose ID writes "
             "front matter | Learning from Machine Learning #60': not a YouTube video ID") in said
     assert "skipped video 'abc' 'A video whose ID is too short': not a YouTube video ID" in said
+    assert "skipped video '' 'A video with no ID': not a YouTube video ID" in said
     # newlines, a carriage return, a line separator and a tab in a title: one line, as written
     meta, lines, text = post(project, "2025-08-02-*.markdown")
     assert meta == {**COMMON, "date": "2025-08-02 16:00:00 +0000", "title": MALLORY,
@@ -237,7 +238,7 @@ def test_what_a_feed_may_cost_is_bounded_and_named(project, server, feed, limits
     assert status == 1
     assert f"Substack RSS: FAILED: {reason}" in said, said
     assert time.monotonic() - began < limits.get("timeout", 20) + 3
-    assert "YouTube: 6 entries" in said  # the other feeds still serve
+    assert "YouTube: 7 entries" in said  # the other feeds still serve
 
 
 def test_a_refused_connection_says_so(project):

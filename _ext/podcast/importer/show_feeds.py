@@ -96,7 +96,7 @@ def youtube_videos(data: bytes) -> list[Video]:
     for entry in _entries(data):
         published = _published(entry)
         video_id = one_line(entry.get("yt_videoid"), ID_LIMIT)
-        if video_id and published:
+        if published:  # a missing or malformed video ID is named when the video is skipped
             title, notes = _title(entry)
             description = text_block(entry.get("summary", ""), 10**9)
             if note := cut_note("description", len(description), DESCRIPTION_LIMIT):
