@@ -27,15 +27,15 @@ AUDIO_TYPE = re.compile(r"audio/[A-Za-z0-9.+-]{1,80}")
 # paragraph separators, which YAML (1.1, PyYAML) reads as line breaks.
 _NOT_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
 # What a web address may not hold: what ends or escapes it in Markdown, YAML, HTML
-# or LaTeX (braces, backslashes, quotes, angle brackets, backticks), and space.
+# or LaTeX (braces, backslashes, quotes, angle brackets, backticks, ^ and |), and space.
 _NOT_IN_URL = re.compile(r"[\s{}\\\"'<>`^|]")
+_PRINTABLE_ASCII = "".join(map(chr, range(0x21, 0x7F)))
 # What MyST reads inline: emphasis, code and roles, links and images, raw HTML,
 # substitutions, math, strikethrough, entities, escapes.
 _INLINE = re.compile(r"([\\`*_{}\[\]<>$~|&])")
 # What MyST reads at the start of a line: headings, quotes, lists, fences (``` ~~~
 # :::), thematic breaks and the front matter delimiter (---), targets ((name)=),
 # comments (%), block breaks (+++), definitions (:), tables (|).
-_PRINTABLE_ASCII = "".join(map(chr, range(0x21, 0x7F)))
 _LINE_START = re.compile(r"^([!-/:-@\[-`{-~])")
 _ORDERED = re.compile(r"^(\d+)([.)])")
 
