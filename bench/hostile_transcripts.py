@@ -4,7 +4,7 @@ without transcripts and with two oversized files beside the posts.
     python bench/hostile_transcripts.py [--repeat 3] [--keep DIR]
 
 The files, made in a temporary folder: a 100 MB WebVTT of a thousand cues of
-100 KB each, and one of a million tiny cues (about 36 MB). Each site is built
+100 KB each, and one of a million tiny cues (35 MB). Each site is built
 clean with ``sphinx-build`` in a process of its own (wall time, and the peak
 memory of the build and the processes it waited for, from ``wait4``), and the
 largest transcript page and the site's size are reported. The bound asked:
@@ -54,7 +54,8 @@ def at(second: float) -> str:
 
 def write_big_cues(path: Path, cues: int = 1_000, size: int = 100_000) -> None:
     """A WebVTT of ``cues`` cues of ``size`` bytes each (one line of words)."""
-    words = ("machine learning is a career of small lessons " * (size // 47 + 1))[:size]
+    phrase = "machine learning is a career of small lessons "
+    words = (phrase * (size // len(phrase) + 1))[:size]
     with path.open("w", encoding="utf-8") as file:
         file.write("WEBVTT\n\n")
         for number in range(cues):
