@@ -92,8 +92,8 @@ class TranscriptDirective(SphinxDirective):
         self.env.note_dependency(str(path))
         text, troubles = load(path)
         kind = KINDS[path.suffix.lower()]
-        cues, more = read_transcript(text, kind)
-        for trouble in troubles + more:
+        cues, broken = read_transcript(text, kind)
+        for trouble in troubles + broken:
             logger.warning(trouble.message, location=f"{path}:{trouble.line}", type="podcast",
                            subtype=trouble.subtype)
         if not cues:
