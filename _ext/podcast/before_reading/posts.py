@@ -16,6 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ..core.people.discovery import Post
+from ..core.post import feed_data
 from ..core.post.body import chapters_of, read_body
 from ..core.post.episode import decode
 from ..core.post.frontmatter import front_matter_head
@@ -68,7 +69,8 @@ def scan(app: Sphinx) -> list[Post]:
     posts = []
     for path in episode_sources(app):
         docname = path.relative_to(srcdir).with_suffix("").as_posix()
-        episode = decode(docname, post_meta(front_matter_head(path))[0])[0]
+        feed = feed_data.read_file(path, srcdir)[0]  # reading warns of what is wrong in it
+        episode = decode(docname, post_meta(front_matter_head(path), feed)[0])[0]
         stat = path.stat()
         cached = cache.get(docname)
         if cached and cached[:2] == (stat.st_mtime_ns, stat.st_size):

@@ -10,6 +10,7 @@ Substack link and the show's listen links.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
@@ -19,6 +20,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinxcontrib.youtube.youtube import youtube
 
+from ..core.post import feed_data
 from ..core.post.episode import Episode, decode, format_date, is_episode
 from ..core.post.frontmatter import front_matter_head, front_matter_lines
 from ..core.post.value_types import post_meta
@@ -138,13 +140,26 @@ class EpisodeTransform(SphinxTransform):
 
     default_priority = 500
 
+    def feed_data(self, post: Path) -> dict[str, str]:
+        """What the show's feeds say of the post (``core.post.feed_data``), its file a
+        dependency of the post."""
+        values, problems = feed_data.read_file(post, Path(self.env.srcdir))
+        path = feed_data.data_file(post)
+        for line, problem in problems:
+            logger.warning(problem, location=f"{path}:{line}", type="podcast",
+                           subtype="feed-data")
+        if path.is_file():
+            self.env.note_dependency(str(path))
+        return values
+
     def apply(self, **kwargs) -> None:
         docname = self.env.docname
         if not is_episode(docname, self.config.podcast_episodes_dir) or self.env.temp_data.get(
                 OUTSIDE):
             return
-        head = front_matter_head(self.env.doc2path(docname))
-        meta, troubles, wrong_types = post_meta(head)
+        post = self.env.doc2path(docname)
+        head = front_matter_head(post)
+        meta, troubles, wrong_types = post_meta(head, self.feed_data(post))
         for trouble in troubles:
             logger.warning(trouble.message, location=(docname, trouble.line), type="podcast",
                            subtype="front-matter")
@@ -216,7 +231,17 @@ def transcripts_changed(app: Sphinx, env, added, changed, removed) -> list[str]:
     for docname, episode in state_of(env).episodes.items():
         if docname in env.found_docs and page_of(env, docname) != episode.transcript:
             outdated.append(docname)  # its transcript came, went or was renamed
+        elif docname in env.found_docs and feed_data_came(env, docname):
+            outdated.append(docname)
     return outdated
+
+
+def feed_data_came(env, docname: str) -> bool:
+    """The post has a feed data file it had not when last read (one that went, or
+    changed, Sphinx sees itself: it is a dependency)."""
+    path = feed_data.data_file(env.doc2path(docname))
+    return path.is_file() and not any(
+        Path(env.srcdir, dependency) == path for dependency in env.dependencies.get(docname, ()))
 
 
 def setup(app: Sphinx) -> None:

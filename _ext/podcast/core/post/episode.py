@@ -23,7 +23,9 @@ from .timestamps import Chapter
 #: Keys the extension understands; everything else is kept in ``Episode.extra``.
 KNOWN_KEYS = frozenset(
     {"title", "date", "categories", "layout", "youtubeID", "substack_url", "guests", "episode",
-     "audio_url", "audio_type", "audio_length", "audio_duration"}
+     "audio_url", "audio_type", "audio_length", "audio_duration",
+     # what the show's feeds say (core.post.feed_data)
+     "podcast_guid", "artwork_url", "feed_episode", "transcript_url", "transcript_sha256"}
 )
 #: Keys Sphinx or MyST add to the metadata themselves.
 IGNORED_KEYS = frozenset({"layout", "wordcount", "orphan", "nocomments", "tocdepth"})
@@ -118,6 +120,8 @@ class Episode:
     extra: dict[str, str] = field(default_factory=dict)
     chapters: tuple[Chapter, ...] = ()
     transcript: str | None = None  # the transcript page's docname, when there is one
+    guid: str | None = None  # the podcast host's GUID of the episode
+    artwork_url: str | None = None  # the episode's own artwork, from the podcast feed
 
     @property
     def sort_key(self) -> tuple[float, str]:
@@ -332,6 +336,13 @@ def decode(docname: str, meta: dict[str, str]) -> tuple[Episode, list[Problem]]:
             problems.append(
                 Problem("episode", "number", f"episode {meta['episode']!r} is not a whole number")
             )
+    if number is None and str(meta.get("feed_episode", "")).isdigit():
+        number = int(meta["feed_episode"])  # the title says none: the podcast feed's
+    artwork_url = str(meta.get("artwork_url", "")).strip() or None
+    if artwork_url and not is_web_url(artwork_url):
+        problems.append(Problem("artwork_url", "link", f"artwork_url {artwork_url[:60]!r} is no "
+                                "http(s) URL; dropped"))
+        artwork_url = None
 
     extra = {
         key: str(value)
@@ -351,6 +362,8 @@ def decode(docname: str, meta: dict[str, str]) -> tuple[Episode, list[Problem]]:
         guests=guests,
         number=number,
         extra=extra,
+        guid=normalise_space(str(meta.get("podcast_guid", ""))) or None,
+        artwork_url=artwork_url,
     )
     return episode, problems
 

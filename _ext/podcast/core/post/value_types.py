@@ -15,6 +15,7 @@ import re
 from datetime import date, datetime
 
 from .episode import Problem
+from .feed_data import under
 from .frontmatter import YamlTrouble, as_myst_strings, read_front_matter, written_values
 
 _SCALARS = (str, int, float, date, datetime)
@@ -105,10 +106,12 @@ def checked(data: dict, written: dict[str, str]) -> tuple[dict, list[Problem]]:
     return data, problems
 
 
-def post_meta(head: list[str]) -> tuple[dict[str, str], list[YamlTrouble], list[Problem]]:
+def post_meta(head: list[str], feed: dict[str, str] | None = None
+              ) -> tuple[dict[str, str], list[YamlTrouble], list[Problem]]:
     """A post's front matter (its ``front_matter_head``) as the decoder takes it:
-    strings as MyST hands them over, each value of the type its key means; with
-    where YAML misread it and which values were of the wrong type."""
+    strings as MyST hands them over, each value of the type its key means, over
+    what the show's feeds say of it (``feed``, its ``feed_data`` file); with where
+    YAML misread it and which values were of the wrong type."""
     data, troubles = read_front_matter(head)
     data, problems = checked(data, written_values(head))
-    return as_myst_strings(data), troubles, problems
+    return as_myst_strings(under(data, feed or {})), troubles, problems
