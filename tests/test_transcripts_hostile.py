@@ -174,6 +174,10 @@ def test_character_references_in_cues_are_the_characters(site):
         "p.podcast-transcript-paragraph")
     assert paragraph.get_text().endswith("Q&A <b>bold</b> it\u2019s")  # curled, as any text
     assert "Q&amp;A &lt;b&gt;bold&lt;/b&gt; it\u2019s" in str(paragraph)  # escaped once
+    head = (site.outdir / "transcripts/2023-06-10-entities.html").read_text(encoding="utf-8")
+    for tag in ('property="og:description"', 'name="description"'):
+        content = re.search(rf'<meta {tag} content="([^"]*)"', head)[1]
+        assert "Q&amp;A &lt;b&gt;bold" in content and "&amp;amp;" not in content, content
 
 
 @pytest.mark.parametrize("name", ["2023-06-11-empty", "2023-06-12-nocues"])

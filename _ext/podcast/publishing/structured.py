@@ -13,7 +13,7 @@ import contextlib
 import io
 import json
 import re
-from html import escape
+from html import escape, unescape
 
 from sphinx.application import Sphinx
 
@@ -161,7 +161,9 @@ def escape_social_tags(app: Sphinx, pagename: str, templatename: str, context: d
         kind, name, content = match.groups()
         if not name.startswith(("og:", "twitter:")) and name != "description":
             return match.group(0)
-        text = content.replace("&quot;", '"')  # the one escape it made
+        # as text: sphinxext-opengraph escapes a description it reads from the page
+        # fully, and what it is given (an episode's excerpt) only of its quotes
+        text = unescape(content)
         return f'<meta {kind}="{name}" content="{escape(text, quote=True)}" />'
 
     metatags = _META.sub(again, metatags)
