@@ -14,6 +14,7 @@ from podcast.core.post.frontmatter import front_matter
 from podcast.importer.command import run
 
 FEEDS = Path(__file__).parent / "feeds"
+TRANSCRIPT = b"https://media.rss.com/learning-from-machine-learning/priya.vtt"
 EXISTING = """---
 categories: machine learning updates
 date: 2025-05-28 22:30:30 +0000
@@ -43,7 +44,9 @@ class Feeds(http.server.BaseHTTPRequestHandler):
         path = FEEDS / {"slow.xml": "substack.xml", "flaky.xml": "podcast.xml"}.get(name, name)
         if not path.is_file():
             return self.send_error(404)
-        self.answer(path.read_bytes())
+        # the podcast feed's transcript, served here (the tests reach no other host)
+        server = f"http://127.0.0.1:{self.server.server_address[1]}".encode()
+        self.answer(path.read_bytes().replace(TRANSCRIPT, server + b"/transcripts/priya.vtt"))
 
     def answer(self, data: bytes) -> None:
         try:
@@ -88,7 +91,7 @@ def importing(project, env=None, **kwargs):
 def test_new_videos_become_posts_in_the_hosts_shape(project):
     status, said = importing(project)
     assert status == 0, said
-    posts = sorted(path.name for path in (project / "episodes").iterdir())
+    posts = sorted(path.name for path in (project / "episodes").glob("*.markdown"))
     priya = ("2025-07-15-priya-raman-retrieval-evaluation-search-learning-from-machine-learning-"
              "14.markdown")
     assert posts == ["2025-05-28-maxime-labonne.markdown",
@@ -108,6 +111,14 @@ def test_new_videos_become_posts_in_the_hosts_shape(project):
     assert "## Episode Timestamps\n\n- 00:00 - Introduction\n- 02:15 - Career background\n" in text
     meta = front_matter(project / "episodes" / priya)
     assert meta["title"].endswith("#14") and meta["youtubeID"] == "NEWVIDEO001"
+    # what the feed knows besides, beside the post: its data file and its transcript
+    stem = priya.removesuffix(".markdown")
+    assert (project / "episodes" / f"{stem}.feed.yaml").read_text().splitlines()[2:5] == [
+        "podcast_guid: '7a1b2c3d-0014-4000-8000-000000000014'", "episode: '14'",
+        "transcript_url: 'http://127.0.0.1:" + said.split("127.0.0.1:")[1].split("/")[0]
+        + "/transcripts/priya.vtt'"]
+    assert (project / "episodes" / f"{stem}.vtt").read_bytes() == (
+        FEEDS / "transcripts" / "priya.vtt").read_bytes()
     # what matched what, and what matched nothing
     assert ("video NEWVIDEO001 'Priya Raman: Retrieval, Evaluation & Search | Learning from "
             "Machine Learning #14': podcast item") in said
@@ -119,7 +130,7 @@ def test_a_second_run_writes_nothing(project):
     importing(project)
     before = {path: path.read_text() for path in (project / "episodes").iterdir()}
     status, said = importing(project)
-    assert status == 0 and "no new videos" in said
+    assert status == 0 and "no new videos" in said and "nothing changed" in said
     assert {path: path.read_text() for path in (project / "episodes").iterdir()} == before
 
 

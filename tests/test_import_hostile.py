@@ -181,10 +181,10 @@ def test_at_most_so_many_posts_a_run(project):
     status, said = importing(project, max_posts=2)
     assert status == 0 and "2 new post(s)" in said
     assert "2 more new video(s) left for the next run (at most 2 posts a run)" in said
-    assert len(list((project / "episodes").iterdir())) == 2
+    assert len(list((project / "episodes").glob("*.markdown"))) == 2
     status, said = importing(project, max_posts=2)
     assert "2 new post(s)" in said and "left for the next run" not in said
-    assert len(list((project / "episodes").iterdir())) == 4
+    assert len(list((project / "episodes").glob("*.markdown"))) == 4
 
 
 def test_a_hostile_description_is_text_on_the_page(project, build):

@@ -27,8 +27,9 @@ from pathlib import Path
 
 from ..core.post.frontmatter import front_matter
 from ..core.text.urls import youtube_id_from
+from .catalogue import Kept, described, keep_catalogue, read_post, read_posts
 from .fetching import DEADLINE, MAX_BYTES, FetchError, Limits, fetch
-from .matching import Match, match
+from .matching import Match, match_all
 from .new_post import file_name, render
 from .safe_values import video_id
 from .show_feeds import FeedError, newsletters, podcast_items, youtube_videos
@@ -92,15 +93,17 @@ def new_videos(videos: list, have: set[str], say: Callable[[str], None]) -> list
 
 
 def write_posts(matches: list[Match], project: Path, say: Callable[[str], None],
-                dry_run: bool, max_posts: int) -> tuple[int, bool]:
-    """Write each match's post (the oldest first, at most ``max_posts``): how many,
-    and whether one could not be written. Two videos never share a file: the
-    second gets its video ID in its name, and no file is ever overwritten."""
+                dry_run: bool, max_posts: int) -> tuple[list[tuple[Match, Path]], bool]:
+    """Write each match's post (the oldest first, at most ``max_posts``): the posts
+    written (or that would be), and whether one could not be written. Two videos
+    never share a file: the second gets its video ID in its name, and no file is
+    ever overwritten."""
     episodes = project / "episodes"
     taken = {path.name.casefold() for path in episodes.iterdir()} if episodes.is_dir() else set()
-    wrote, trouble = 0, False
+    wrote: list[tuple[Match, Path]] = []
+    trouble = False
     for number, found in enumerate(matches):
-        if wrote == max_posts:
+        if len(wrote) == max_posts:
             say(f"{len(matches) - number} more new video(s) left for the next run (at most "
                 f"{max_posts} posts a run)")
             break
@@ -116,7 +119,7 @@ def write_posts(matches: list[Match], project: Path, say: Callable[[str], None],
         path = episodes / name
         if dry_run:
             say(f"would write {path.relative_to(project)}:\n{render(found)}")
-            wrote += 1
+            wrote.append((found, path))
             continue
         try:
             episodes.mkdir(parents=True, exist_ok=True)
@@ -127,16 +130,17 @@ def write_posts(matches: list[Match], project: Path, say: Callable[[str], None],
                 f"{getattr(error, 'strerror', None) or error} ({name})")
             trouble = True
             continue
-        wrote += 1
+        wrote.append((found, path))
         say(f"wrote {path.relative_to(project)}")
     return wrote, trouble
 
 
 def run(project: Path, environ: Mapping[str, str], say: Callable[[str], None] = print,
         dry_run: bool = False, timeout: float = DEADLINE, max_bytes: int = MAX_BYTES,
-        max_posts: int = MAX_POSTS) -> int:
-    """Read the feeds, write the new posts; the exit status. ``timeout`` is each
-    feed's deadline, all of it; ``max_bytes`` its size limit."""
+        max_posts: int = MAX_POSTS, refresh_transcripts: bool = False) -> int:
+    """Read the feeds, write the new posts, keep what the podcast feed says of every
+    episode beside its post; the exit status. ``timeout`` is each feed's (and each
+    transcript's) deadline, all of it; ``max_bytes`` a feed's size limit."""
     urls = feed_urls(settings(project, environ))
     limits = Limits(timeout, max_bytes)
     failed = False
@@ -152,20 +156,46 @@ def run(project: Path, environ: Mapping[str, str], say: Callable[[str], None] = 
             say(f"{name}: FAILED: {error} ({urls[name]})")
             continue
         say(f"{name}: {len(read[name])} entries ({urls[name]})")
+    items = read["podcast RSS"]
+    if trouble := next((item.transcripts_error for item in items if item.transcripts_error), ""):
+        failed = True
+        say(f"podcast RSS: its transcripts FAILED: {trouble}")
+    posts = read_posts(project, say)
     new = new_videos(read["YouTube"], known_videos(project / "episodes"), say)
-    matches, items, posts = match(new, read["podcast RSS"], read["Substack RSS"])
+    matches, told, items, letters = match_all(new, [post.seeker for post in posts], items,
+                                              read["Substack RSS"])
     for found in matches:
         say(_described(found))
     wrote, trouble = write_posts(matches, project, say, dry_run, max_posts)
+    kept = Kept()
+    if "podcast RSS" in urls and read["podcast RSS"]:
+        pairs = []
+        for post, (item, how) in zip(posts, told, strict=True):
+            say(described(post, item, how))
+            if item is not None:
+                pairs.append((post, item))
+        for found, path in wrote:  # the new posts' data files and transcripts
+            if found.item is not None and not dry_run:
+                post, _ = read_post(path, project)
+                if post is not None:
+                    pairs.append((post, found.item))
+        kept = keep_catalogue(pairs, project, limits, say, dry_run, refresh_transcripts)
+        say(f"{len(pairs) - sum(1 for found, _ in wrote if found.item)} of {len(posts)} "
+            "existing post(s) matched a podcast item")
+    elif posts:
+        say("no podcast items read: the posts' data files and transcripts are left as they are")
     for item in items:
         say(f"not matched: podcast item {item.title!r} ({item.published:%Y-%m-%d})")
-    for post in posts:
+    for post in letters:
         say(f"not matched: newsletter post {post.title!r} ({post.published:%Y-%m-%d})")
     if not new:
         say("no new videos")
     elif not dry_run:
-        say(f"{wrote} new post(s)")
-    return 1 if failed or trouble else 0
+        say(f"{len(wrote)} new post(s)")
+    if not dry_run:
+        changed = len(wrote) + kept.changed
+        say(f"{changed} file(s) written or updated" if changed else "nothing changed")
+    return 1 if failed or trouble or kept.failed else 0
 
 
 def _variables(name: str) -> list[str]:
@@ -177,6 +207,7 @@ def _described(found) -> str:
     video = found.video
     parts = [f"video {video.video_id} {video.title!r}"]
     parts.append(f"podcast item {found.item.title!r} (by {found.item_by})" if found.item
+                 else f"no podcast item ({found.item_why})" if found.item_why
                  else "no podcast item")
     parts.append(f"newsletter {found.newsletter.url} (by {found.newsletter_by})"
                  if found.newsletter else "no newsletter post")
@@ -197,11 +228,14 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"size limit of each feed (default {MAX_BYTES // 2**20})")
     parser.add_argument("--max-posts", type=int, default=MAX_POSTS,
                         help=f"new posts a run at most (default {MAX_POSTS})")
+    parser.add_argument("--refresh-transcripts", action="store_true",
+                        help="fetch again the transcripts imported before from the same address")
     arguments = parser.parse_args(argv)
     logging.getLogger("urllib3").setLevel(logging.ERROR)  # its retries are ours to tell
     return run(arguments.project.resolve(), os.environ, dry_run=arguments.dry_run,
                timeout=arguments.timeout, max_bytes=int(arguments.max_feed_mb * 2**20),
-               max_posts=arguments.max_posts)
+               max_posts=arguments.max_posts,
+               refresh_transcripts=arguments.refresh_transcripts)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from dateutil import parser as dates
 from ..core.post.episode import Audio, episode_number, parse_title
 from ..core.text.names import looks_like_name, split_names
 from ..core.text.times import aware, seconds_of
+from .feed_transcripts import TranscriptLink, TranscriptsError, item_transcripts, joined
 from .safe_values import (
     DESCRIPTION_LIMIT,
     ID_LIMIT,
@@ -29,6 +30,8 @@ from .safe_values import (
     text_block,
     web_url,
 )
+
+GUID_LIMIT = 300  # characters; hosts' GUIDs are UUIDs or addresses
 
 
 class FeedError(ValueError):
@@ -51,6 +54,10 @@ class PodcastItem:
     number: int | None = None
     audio: Audio | None = None
     notes: tuple[str, ...] = ()
+    guid: str = ""  # the item's <guid>, one line ("" when it has none or it is too long)
+    artwork_url: str = ""  # the item's own <itunes:image href>, a web address
+    transcripts: tuple[TranscriptLink, ...] = ()  # its <podcast:transcript> links
+    transcripts_error: str = ""  # why the feed's transcripts could not be read
 
 
 @dataclass(frozen=True)
@@ -120,16 +127,46 @@ def _audio(entry, notes: list[str]) -> Audio | None:
                  seconds_of(one_line(entry.get("itunes_duration") or "", 20)))
 
 
+def _guid(entry, notes: list[str]) -> str:
+    whole = one_line(entry.get("id") or "", 10**6)
+    if len(whole) > GUID_LIMIT:
+        notes.append(f"guid of {len(whole):,} characters left out (at most {GUID_LIMIT})")
+        return ""
+    return whole
+
+
+def _artwork(entry, notes: list[str]) -> str:
+    image = entry.get("image")
+    href = image.get("href") if isinstance(image, dict) else None
+    if not href:
+        return ""
+    url = web_url(href)
+    if not url:
+        notes.append(f"artwork {one_line(href, 80)!r} refused: not a web address")
+    return url
+
+
 def podcast_items(data: bytes) -> list[PodcastItem]:
+    entries = _entries(data)
+    try:
+        links, trouble = joined(len(entries), item_transcripts(data),
+                                [one_line(entry.get("id") or "", 300) for entry in entries]), ""
+    except TranscriptsError as error:
+        links, trouble = [()] * len(entries), str(error)
     items = []
-    for entry in _entries(data):
+    for entry, transcripts in zip(entries, links, strict=True):
         published = _published(entry)
         if not published:
             continue
         title, notes = _title(entry)
         audio = _audio(entry, notes)
         number = _whole(entry.get("itunes_episode")) or episode_number(title)
-        items.append(PodcastItem(title, published, number, audio, tuple(notes)))
+        for link in transcripts:
+            if not link.url:
+                notes.append(f"transcript {link.given!r} refused: not a web address")
+        guid, artwork = _guid(entry, notes), _artwork(entry, notes)
+        items.append(PodcastItem(title, published, number, audio, tuple(notes), guid, artwork,
+                                 transcripts, trouble))
     return items
 
 
