@@ -6,11 +6,13 @@ server on 127.0.0.1 serving files in their real formats."""
 
 import hashlib
 import http.server
+import shutil
 import threading
 from pathlib import Path
 
 import pytest
 import yaml
+from helpers import build_root, page
 from podcast.core.post import feed_data
 from podcast.importer.command import run
 
@@ -34,14 +36,17 @@ class Catalogue(http.server.BaseHTTPRequestHandler):
     feed as its host would (a new enclosure, say)."""
 
     replace: dict[str, str] = {}
+    served: dict[str, bytes] = {}  # a transcript as its host changed it
     fetched: list[str] = []
 
     def do_GET(self):
-        name = self.path.strip("/")
+        name = self.path.split("?")[0].strip("/")
         Catalogue.fetched.append(name)
         server = f"http://127.0.0.1:{self.server.server_address[1]}"
         if name == "transcripts/haddad-huge.vtt":
             return self.answer(HUGE, "text/vtt")
+        if name in Catalogue.served:
+            return self.answer(Catalogue.served[name], "text/plain")
         path = FEEDS / name
         if not path.is_file() or ".." in name:
             return self.send_error(404)
@@ -129,7 +134,7 @@ def project(tmp_path, server):
     (tmp_path / "conf.py").write_text(
         f"podcast_youtube_feed_url = '{server}/catalogue_youtube.xml'\n"
         f"podcast_rss_url = '{server}/catalogue_podcast.xml'\n")
-    Catalogue.replace = {}
+    Catalogue.replace, Catalogue.served, Catalogue.fetched = {}, {}, []
     return tmp_path
 
 
@@ -207,3 +212,170 @@ def test_every_post_of_the_back_catalogue_gets_what_the_feed_knows(project):
 def server_of(said: str) -> str:
     line = next(line for line in said.splitlines() if line.startswith("podcast RSS: "))
     return line.split("(")[-1].rstrip(")").rsplit("/", 1)[0]
+
+
+def test_a_second_run_changes_nothing(project):
+    importing(project)
+    before = files(project)
+    Catalogue.fetched = []
+    status, said = importing(project)
+    assert status == 1  # the transcript too large is still too large, and says so
+    assert "nothing changed" in said and "no new videos" in said
+    assert "by podcast GUID, as matched before" in said
+    assert files(project) == before  # byte for byte
+    # a transcript imported before from the same address is not fetched again
+    assert sorted(Catalogue.fetched) == ["catalogue_podcast.xml", "catalogue_youtube.xml",
+                                         "transcripts/haddad-huge.vtt"]
+
+
+def test_a_changed_enclosure_updates_the_data_file_and_says_so(project):
+    importing(project)
+    before = files(project)
+    Catalogue.replace = {"2023_03_26_raschka.mp3\" length=\"58211456\"":
+                         "2023_03_26_raschka-v2.mp3\" length=\"58300000\""}
+    status, said = importing(project)
+    name = f"episodes/{stem('raschka')}.feed.yaml"
+    assert (f"updated {name}: audio_url '{MEDIA}2023_03_26_raschka.mp3' -> "
+            f"'{MEDIA}2023_03_26_raschka-v2.mp3', audio_length '58211456' -> '58300000'") in said
+    assert "1 file(s) written or updated" in said
+    after = files(project)
+    assert [key for key in after if after[key] != before.get(key)] == [f"{stem('raschka')}"
+                                                                      ".feed.yaml"]
+    assert data(project, "raschka")["audio_url"] == f"{MEDIA}2023_03_26_raschka-v2.mp3"
+
+
+def test_a_transcript_the_host_placed_or_edited_is_kept(project):
+    status, said = importing(project)
+    singh = project / "episodes" / f"{stem('singh')}.vtt"
+    assert singh.read_text() == HAND_PLACED
+    assert (f"transcript: episodes/{stem('singh')}.vtt is the host's (not what the import "
+            "wrote): kept, nothing fetched") in said
+    assert "transcript_url" not in data(project, "singh")
+    assert "transcripts/singh.vtt" not in Catalogue.fetched
+    # the one the import wrote, edited by the host, is the host's now
+    raschka = project / "episodes" / f"{stem('raschka')}.vtt"
+    raschka.write_text(raschka.read_text().replace("Thanks for having me", "Thank you"))
+    edited = raschka.read_bytes()
+    status, said = importing(project, refresh_transcripts=True)
+    assert raschka.read_bytes() == edited
+    assert f"transcript: episodes/{stem('raschka')}.vtt is the host's" in said
+    assert "transcript_sha256" not in data(project, "raschka")
+
+
+def test_a_transcript_the_import_wrote_follows_the_feed(project):
+    importing(project)
+    tanaka = project / "episodes" / f"{stem('tanaka')}.vtt"
+    first = tanaka.read_bytes()
+    # the same JSON again, asked for on purpose: the same bytes, nothing changed
+    status, said = importing(project, refresh_transcripts=True)
+    assert tanaka.read_bytes() == first and "nothing changed" in said
+    # the host of the feed corrects the transcript
+    changed = (TRANSCRIPTS / "tanaka.json").read_text().replace("watching", "imitating")
+    Catalogue.served = {"transcripts/tanaka.json": changed.encode()}
+    status, said = importing(project)  # same address: not fetched unless asked
+    assert tanaka.read_bytes() == first
+    status, said = importing(project, refresh_transcripts=True)
+    assert "Robots learn by imitating us." in tanaka.read_text()
+    assert (f"updated episodes/{stem('tanaka')}.vtt: the transcript") in said
+    assert data(project, "tanaka")["transcript_sha256"] == hashlib.sha256(
+        tanaka.read_bytes()).hexdigest()
+    # the feed offers WebVTT now where it offered SRT: the import's SRT makes way
+    Catalogue.replace = {'garcia.html" type="text/html"': 'zhou.vtt" type="text/vtt"'}
+    status, said = importing(project)
+    garcia = project / "episodes" / stem("garcia-search-trust")
+    assert not garcia.with_suffix(".srt").exists()
+    assert garcia.with_suffix(".vtt").read_bytes() == (TRANSCRIPTS / "zhou.vtt").read_bytes()
+
+
+def test_what_the_feed_has_for_the_transcripts_is_checked(project, server):
+    Catalogue.replace = {
+        f"{server}/transcripts/raschka.vtt": "file:///etc/passwd",
+        'berg.html" type="text/html"': 'broken.vtt" type="text/vtt"',
+        'tanaka.json" type="application/json"': 'empty.json" type="application/json"',
+        "zhou.vtt": "../../../../outside.vtt",
+    }
+    Catalogue.served = {"transcripts/broken.vtt": b"<html><body>Not found</body></html>",
+                        "transcripts/empty.json": b'{"version": "1.0.0"}'}
+    before = {path for path in project.rglob("*")}
+    status, said = importing(project)
+    assert status == 1
+    assert "note: transcript 'file:///etc/passwd' refused: not a web address" in said
+    assert (f"transcript {server}/transcripts/broken.vtt (text/vtt) for episodes/"
+            f"{stem('berg')}.markdown: FAILED: no cue the site can read") in said
+    assert (f"transcript {server}/transcripts/empty.json (application/json) for episodes/"
+            f"{stem('tanaka')}.markdown: FAILED: no \"segments\" list: not a Podcasting 2.0 "
+            "JSON transcript; not saved") in said
+    # the next best of the item's is taken instead: its HTML
+    assert f"the transcript {server}/transcripts/tanaka.html (text/html, as WebVTT)" in said
+    for word in ("raschka", "berg"):
+        assert not (project / "episodes" / f"{stem(word)}.vtt").exists()
+    # files only of the posts' own names, beside them; none elsewhere
+    made = {path.relative_to(project).as_posix() for path in project.rglob("*")} - {
+        path.relative_to(project).as_posix() for path in before}
+    assert all(name.startswith("episodes/") and name.count("/") == 1 for name in made), made
+    assert not list(project.parent.glob("outside.vtt"))
+
+
+def test_a_feed_that_declares_entities_gives_no_transcripts(project, server):
+    Catalogue.replace = {'<?xml version="1.0" encoding="UTF-8"?>':
+                         '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY boom "boom">]>'}
+    status, said = importing(project)
+    assert status == 1
+    assert ("podcast RSS: its transcripts FAILED: the feed declares an entity (<!ENTITY): "
+            "not read") in said
+    assert not list((project / "episodes").glob("*.srt"))
+    assert data(project, "raschka")["episode"] == "4"  # the rest of the feed still serves
+
+
+def test_a_dry_run_writes_nothing(project):
+    before = files(project)
+    status, said = importing(project, dry_run=True)
+    assert files(project) == before
+    assert f"would write episodes/{stem('raschka')}.feed.yaml: audio_url" in said
+    assert "would fetch the transcript" in said and "raschka.vtt (text/vtt)" in said
+
+
+def test_a_podcast_feed_that_fails_leaves_the_data_files_as_they_are(project, server):
+    importing(project)
+    before = files(project)
+    status, said = importing(project, {"PODCAST_RSS_URL": f"{server}/missing.xml"})
+    assert status == 1 and "podcast RSS: FAILED: HTTP 404" in said
+    assert "no podcast items read: the posts' data files and transcripts are left as they " \
+           "are" in said
+    assert files(project) == before
+
+
+def test_the_site_built_after_the_import_plays_the_audio_and_has_the_transcript(
+        tmp_path, server, rootdir):
+    """The test site's own posts, imported from a feed of its episodes, then built as the
+    site builds: an existing post's page has the player of the feed's audio, and the
+    transcript the feed linked (JSON, written as WebVTT) is a page of its own."""
+    folder = tmp_path / "site"
+    shutil.copytree(rootdir / "test-site", folder)
+    status, said = importing(folder, {"PODCAST_RSS_URL": f"{server}/site_podcast.xml"})
+    assert status == 0, said
+    hopper = "episodes/2023-02-24-grace-hopper-compilers-learning-from-machine-learning-3"
+    assert f"post {hopper}.markdown #3 -> podcast item '#3 Grace Hopper: Compilers, Bugs, " \
+           "Navy' (2023-02-25, by episode number)" in said
+    assert "post episodes/2023-01-09-episode-one.markdown #1 -> podcast item 'Ep. 1 - Ada " \
+           "Lovelace - Engines and Poetry' (2023-01-09, by episode number)" in said
+    assert (folder / f"{hopper}.vtt").is_file()
+    app = build_root(folder, folder, "html")
+    try:
+        soup = page(app, hopper)
+        source = soup.select_one(".podcast-audio audio source")
+        assert source is not None, "no audio player: the build does not read the data file"
+        assert source["src"] == "https://media.rss.com/test-podcast/2023_02_24_hopper.mp3"
+        link = soup.select_one(".podcast-transcript-link a")
+        assert link is not None and link["href"].endswith(".html"), "no transcript link"
+        transcript = page(app, "transcripts/" + Path(hopper).name)
+        said_there = [p.get_text(" ", strip=True) for p in
+                      transcript.select("p.podcast-transcript-paragraph")]
+        assert any("The first bug was a moth" in text for text in said_there), said_there
+        speakers = {node.get_text(strip=True) for node in
+                    transcript.select(".podcast-transcript-speaker")}
+        assert {"Seth Levine:", "Grace Hopper:"} <= speakers
+        ada = page(app, "episodes/2023-01-09-episode-one").select_one(".podcast-audio source")
+        assert ada["src"] == "https://media.rss.com/test-podcast/2023_01_09_lovelace.mp3"
+    finally:
+        app.cleanup()

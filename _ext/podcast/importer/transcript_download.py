@@ -112,7 +112,8 @@ def transcript(post: Path, name: str, links: tuple[TranscriptLink, ...],
     ours = [path for path in there if _is_ours(path, recorded)]
     others = [path for path in there if path not in ours]
     if others:
-        return Outcome(told=[f"transcript: {others[0].name} is the host's (not what the "
+        shown = Path(name).with_name(others[0].name).as_posix()
+        return Outcome(told=[f"transcript: {shown} is the host's (not what the "
                              "import wrote): kept, nothing fetched"] if links else [])
     usable = ranked(links)
     if not usable:
