@@ -57,6 +57,14 @@ podcast_description = (
     "A podcast about the insights gained from a career in machine learning and data science: "
     "more than just algorithms and data, life lessons from the experts."
 )
+# The podcast feed (podcast.xml), what podcast apps subscribe to.
+podcast_author = author
+podcast_host = {"name": author, "href": "https://www.linkedin.com/in/sethplevine"}
+podcast_owner = {"name": author, "email": ""}  # the email apps use to verify the owner
+podcast_category = "Technology"
+podcast_explicit = False
+# Made once from the feed's address on Read the Docs; it stays when the site moves.
+podcast_guid = "c90e9571-7030-512e-bfcb-0281e6b2a376"
 # `make import` reads these feeds (environment variables of the same meaning win:
 # YOUTUBE_CHANNEL_ID or YOUTUBE_FEED_URL, PODCAST_RSS_URL, SUBSTACK_RSS_URL).
 podcast_youtube_channel_id = ""  # the channel's ID, "UC..."

@@ -27,6 +27,7 @@ from .publishing import (
     feeds,
     json_chapters,
     pagefind,
+    podcast_feed,
     redirects,
     sitemap,
     structured,
@@ -97,6 +98,7 @@ def setup(app: Sphinx) -> dict:
     neighbours.setup(app)
     # publishing
     feeds.setup(app)
+    podcast_feed.setup(app)
     json_chapters.setup(app)
     structured.setup(app)
     transcript_files.setup(app)
