@@ -302,7 +302,8 @@ def test_what_the_feed_has_for_the_transcripts_is_checked(project, server):
     assert "note: transcript 'file:///etc/passwd' refused: not a web address" in said
     assert (f"transcript {server}/transcripts/broken.vtt (text/vtt) for episodes/"
             f"{stem('berg')}.markdown: FAILED: no cue the site can read") in said
-    assert (f"transcript {server}/transcripts/empty.json (application/json) for episodes/"
+    assert (f"transcript {server}/transcripts/empty.json (application/json, as WebVTT) "
+            "for episodes/"
             f"{stem('tanaka')}.markdown: FAILED: no \"segments\" list: not a Podcasting 2.0 "
             "JSON transcript; not saved") in said
     # the next best of the item's is taken instead: its HTML

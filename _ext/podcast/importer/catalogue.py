@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from ..core.post import feed_data
@@ -24,7 +25,8 @@ from .episode_data import TRANSCRIPT_KEYS, feed_values, update
 from .fetching import Limits
 from .matching import Seeker
 from .show_feeds import PodcastItem, guests_in
-from .transcript_download import transcript
+from .transcript_download import Source, sources, transcript
+from .youtube_captions import captions_address, fetch_captions
 
 POST_SUFFIXES = (".md", ".markdown")
 
@@ -39,6 +41,7 @@ class Post:
     named_transcript: str  # its front matter's ``transcript:``
     recorded: dict[str, str]  # what its data file says now
     own_audio: str = ""  # its front matter's audio_url
+    youtube_id: str = ""  # its video's
 
 
 def post_files(episodes: Path) -> list[Path]:
@@ -66,7 +69,7 @@ def read_post(path: Path, project: Path) -> tuple[Post | None, list[str]]:
                     aware(episode.published) if episode.published else None, guid=guid)
     return Post(path, name, episode.raw_title or path.stem, seeker, own,
                 str(meta.get("transcript") or ""), recorded,
-                str(meta.get("audio_url") or "").strip()), troubles
+                str(meta.get("audio_url") or "").strip(), episode.youtube_id or ""), troubles
 
 
 def read_posts(project: Path, say: Callable[[str], None]) -> list[Post]:
@@ -99,18 +102,37 @@ class Kept:
     failed: bool = False
 
 
-def keep(post: Post, item: PodcastItem, project: Path, limits: Limits,
+def offered(post: Post, item: PodcastItem | None, captions: bool) -> list[Source]:
+    """Where the post's transcript may come from, best first: its podcast item's links;
+    with ``captions``, where the item links none, the video's captions on YouTube."""
+    found = sources(item.transcripts) if item is not None else []
+    if not found and captions and post.youtube_id:
+        found = [Source(captions_address(post.youtube_id), "YouTube captions, as WebVTT",
+                        partial(_captions, post.youtube_id))]
+    return found
+
+
+def _captions(video_id: str, limits: Limits) -> tuple[bytes, str]:
+    return fetch_captions(video_id, limits), ".vtt"
+
+
+def keep(post: Post, item: PodcastItem | None, project: Path, limits: Limits,
          say: Callable[[str], None], dry_run: bool = False, refresh: bool = False,
-         kept: Kept | None = None) -> Kept:
-    """The post's transcript and data file from its podcast item ``item``."""
+         kept: Kept | None = None, captions: bool = False) -> Kept:
+    """The post's transcript and data file from its podcast item ``item`` (``None``:
+    the file keeps what it says, but for a transcript from YouTube's captions)."""
     kept = kept or Kept()
-    values, refused = feed_values(item, post.own)
-    for why in refused:
-        say(f"note: {post.name}: {why}")
-    if item.audio and post.own_audio and post.own_audio != item.audio.url:
-        say(f"note: {post.name} has an audio_url of its own, which wins over the feed's "
-            f"{item.audio.url}")
-    got = transcript(post.path, post.name, item.transcripts, post.recorded,
+    if item is None:
+        values = {key: value for key, value in post.recorded.items()
+                  if key not in TRANSCRIPT_KEYS}
+    else:
+        values, refused = feed_values(item, post.own)
+        for why in refused:
+            say(f"note: {post.name}: {why}")
+        if item.audio and post.own_audio and post.own_audio != item.audio.url:
+            say(f"note: {post.name} has an audio_url of its own, which wins over the feed's "
+                f"{item.audio.url}")
+    got = transcript(post.path, post.name, offered(post, item, captions), post.recorded,
                      post.named_transcript, limits, dry_run, refresh)
     for line in got.told:
         say(line)
@@ -126,11 +148,13 @@ def keep(post: Post, item: PodcastItem, project: Path, limits: Limits,
     return kept
 
 
-def keep_catalogue(pairs: list[tuple[Post, PodcastItem]], project: Path, limits: Limits,
+def keep_catalogue(pairs: list[tuple[Post, PodcastItem | None]], project: Path, limits: Limits,
                    say: Callable[[str], None], dry_run: bool = False,
-                   refresh: bool = False) -> Kept:
-    """Each matched post's data file and transcript."""
+                   refresh: bool = False, captions: bool = False) -> Kept:
+    """Each matched post's data file and transcript (with ``captions``, the posts no
+    item matched too, for their videos' captions)."""
     kept = Kept()
     for post, item in pairs:
-        keep(post, item, project, limits, say, dry_run, refresh, kept)
+        if item is not None or (captions and post.youtube_id):
+            keep(post, item, project, limits, say, dry_run, refresh, kept, captions)
     return kept

@@ -137,7 +137,8 @@ def write_posts(matches: list[Match], project: Path, say: Callable[[str], None],
 
 def run(project: Path, environ: Mapping[str, str], say: Callable[[str], None] = print,
         dry_run: bool = False, timeout: float = DEADLINE, max_bytes: int = MAX_BYTES,
-        max_posts: int = MAX_POSTS, refresh_transcripts: bool = False) -> int:
+        max_posts: int = MAX_POSTS, refresh_transcripts: bool = False,
+        youtube_captions: bool = False) -> int:
     """Read the feeds, write the new posts, keep what the podcast feed says of every
     episode beside its post; the exit status. ``timeout`` is each feed's (and each
     transcript's) deadline, all of it; ``max_bytes`` a feed's size limit."""
@@ -169,19 +170,19 @@ def run(project: Path, environ: Mapping[str, str], say: Callable[[str], None] = 
     wrote, trouble = write_posts(matches, project, say, dry_run, max_posts)
     kept = Kept()
     if "podcast RSS" in urls and read["podcast RSS"]:
-        pairs = []
+        pairs: list = []
         for post, (item, how) in zip(posts, told, strict=True):
             say(described(post, item, how))
-            if item is not None:
-                pairs.append((post, item))
+            pairs.append((post, item))
         for found, path in wrote:  # the new posts' data files and transcripts
-            if found.item is not None and not dry_run:
+            if not dry_run and (found.item is not None or youtube_captions):
                 post, _ = read_post(path, project)
                 if post is not None:
                     pairs.append((post, found.item))
-        kept = keep_catalogue(pairs, project, limits, say, dry_run, refresh_transcripts)
-        say(f"{len(pairs) - sum(1 for found, _ in wrote if found.item)} of {len(posts)} "
-            "existing post(s) matched a podcast item")
+        kept = keep_catalogue(pairs, project, limits, say, dry_run, refresh_transcripts,
+                              youtube_captions)
+        matched = sum(1 for item, _ in told if item is not None)
+        say(f"{matched} of {len(posts)} existing post(s) matched a podcast item")
     elif posts:
         say("no podcast items read: the posts' data files and transcripts are left as they are")
     for item in items:
@@ -230,12 +231,17 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"new posts a run at most (default {MAX_POSTS})")
     parser.add_argument("--refresh-transcripts", action="store_true",
                         help="fetch again the transcripts imported before from the same address")
+    parser.add_argument("--youtube-captions", action="store_true",
+                        default=os.environ.get("YOUTUBE_CAPTIONS", "") not in ("", "0", "false"),
+                        help="the video's captions from YouTube where the podcast feed links no "
+                             "transcript (needs youtube-transcript-api; or YOUTUBE_CAPTIONS=1)")
     arguments = parser.parse_args(argv)
     logging.getLogger("urllib3").setLevel(logging.ERROR)  # its retries are ours to tell
     return run(arguments.project.resolve(), os.environ, dry_run=arguments.dry_run,
                timeout=arguments.timeout, max_bytes=int(arguments.max_feed_mb * 2**20),
                max_posts=arguments.max_posts,
-               refresh_transcripts=arguments.refresh_transcripts)
+               refresh_transcripts=arguments.refresh_transcripts,
+               youtube_captions=arguments.youtube_captions)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ..core.text.encoding import read_text
@@ -31,6 +33,7 @@ from ..core.transcripts.podcast_formats import FormatError, html_to_webvtt, json
 from .episode_data import TRANSCRIPT_KEYS, write_atomically
 from .feed_transcripts import TranscriptLink, ranked
 from .fetching import FetchError, Limits, fetch
+from .youtube_captions import CaptionsError
 
 
 @dataclass
@@ -87,53 +90,75 @@ def _is_ours(path: Path, recorded: dict[str, str]) -> bool:
     return sha256(data) == recorded["transcript_sha256"]
 
 
-def _fetched(link: TranscriptLink, limits: Limits) -> tuple[bytes, str]:
-    """The link's transcript as it is saved, and its suffix; ``FetchError`` or
-    ``FormatError`` with why not."""
+@dataclass(frozen=True)
+class Source:
+    """Where a transcript may come from: its address (what the data file records),
+    what it is (for the report), and how it is fetched: ``fetch(limits)`` gives the
+    bytes to save and their suffix, or raises ``FetchError``, ``FormatError`` or
+    ``CaptionsError`` with why not."""
+
+    url: str
+    what: str
+    fetch: Callable[[Limits], tuple[bytes, str]]
+
+
+def _from_link(link: TranscriptLink, limits: Limits) -> tuple[bytes, str]:
     data = fetch(link.url, Limits(limits.deadline, min(limits.max_bytes, MAX_BYTES)))
-    saved, suffix = converted(data, link)
+    return converted(data, link)
+
+
+def sources(links: tuple[TranscriptLink, ...]) -> list[Source]:
+    """The feed's links the site can have, best first."""
+    return [Source(link.url, link.type + (", as WebVTT" if link.kind in ("json", "html")
+                                          else ""), partial(_from_link, link))
+            for link in ranked(links)]
+
+
+def _saved(source: Source, limits: Limits) -> tuple[bytes, str]:
+    saved, suffix = source.fetch(limits)
+    if len(saved) > MAX_BYTES:
+        raise FormatError(f"too large once written as WebVTT: more than {MAX_BYTES:,} bytes")
     if why := broken(saved, suffix):
         raise FormatError(why)
     return saved, suffix
 
 
-def transcript(post: Path, name: str, links: tuple[TranscriptLink, ...],
-               recorded: dict[str, str], named: str, limits: Limits, dry_run: bool = False,
+def transcript(post: Path, name: str, offered: list[Source], recorded: dict[str, str],
+               named: str, limits: Limits, dry_run: bool = False,
                refresh: bool = False) -> Outcome:
-    """The transcript of the post at ``post`` (``name`` in the report) from ``links``:
-    what the data file records of it, what was done, whether a link failed.
-    ``recorded`` is what the data file says now, ``named`` the post's own
-    ``transcript:``."""
+    """The transcript of the post at ``post`` (``name`` in the report) from the
+    sources ``offered`` (best first): what the data file records of it, what was
+    done, whether one failed. ``recorded`` is what the data file says now,
+    ``named`` the post's own ``transcript:``."""
     kept = {key: recorded[key] for key in TRANSCRIPT_KEYS if key in recorded}
     if named.strip():
         return Outcome(told=[f"transcript: {name} names its own ({named.strip()[:80]!r}): "
-                             "nothing fetched"] if links else [])
+                             "nothing fetched"] if offered else [])
     there = beside(post)
     ours = [path for path in there if _is_ours(path, recorded)]
     others = [path for path in there if path not in ours]
     if others:
         shown = Path(name).with_name(others[0].name).as_posix()
         return Outcome(told=[f"transcript: {shown} is the host's (not what the "
-                             "import wrote): kept, nothing fetched"] if links else [])
-    usable = ranked(links)
-    if not usable:
+                             "import wrote): kept, nothing fetched"] if offered else [])
+    if not offered:
         return Outcome(kept if ours else {})
-    if ours and kept.get("transcript_url") == usable[0].url and not refresh:
+    if ours and kept.get("transcript_url") == offered[0].url and not refresh:
         return Outcome(kept)
     if dry_run:
-        return Outcome(kept, [f"would fetch the transcript {usable[0].url} "
-                              f"({usable[0].type}) for {name}"])
+        return Outcome(kept, [f"would fetch the transcript {offered[0].url} "
+                              f"({offered[0].what}) for {name}"])
     outcome = Outcome(kept if ours else {})
-    for link in usable:
+    for source in offered:
         try:
-            saved, suffix = _fetched(link, limits)
-        except (FetchError, FormatError) as error:
+            saved, suffix = _saved(source, limits)
+        except (FetchError, FormatError, CaptionsError) as error:
             outcome.failed = True
-            outcome.told.append(f"transcript {link.url} ({link.type}) for {name}: FAILED: "
-                                f"{error}; not saved")
+            outcome.told.append(f"transcript {source.url} ({source.what}) for {name}: "
+                                f"FAILED: {error}; not saved")
             continue
         target = post.with_suffix(suffix)
-        values = {"transcript_url": link.url, "transcript_sha256": sha256(saved)}
+        values = {"transcript_url": source.url, "transcript_sha256": sha256(saved)}
         if values["transcript_sha256"] == recorded.get("transcript_sha256") and target in ours:
             outcome.values = values  # the same file as before, from this address now
             break
@@ -144,13 +169,12 @@ def transcript(post: Path, name: str, links: tuple[TranscriptLink, ...],
                     old.unlink()
         except OSError as error:
             outcome.failed = True
-            outcome.told.append(f"transcript {link.url} for {name}: NOT WRITTEN: "
+            outcome.told.append(f"transcript {source.url} for {name}: NOT WRITTEN: "
                                 f"{error.strerror} ({target.name})")
             break
         outcome.values = values
         shown = Path(name).with_suffix(suffix).as_posix()
         outcome.told.append(f"{'updated' if ours else 'wrote'} {shown}: the transcript "
-                            f"{link.url} ({link.type}"
-                            f"{', as WebVTT' if link.kind in ('json', 'html') else ''})")
+                            f"{source.url} ({source.what})")
         break
     return outcome
