@@ -64,7 +64,8 @@ def webvtt(cues: list[Said]) -> str:
         if len(text) > MAX_CUE_CHARS:  # cut as the reader would, before escaping
             text = text[:MAX_CUE_CHARS].rsplit(" ", 1)[0] + "…"
         text = escaped(text)
-        speaker = escaped(cue.speaker)[:MAX_SPEAKER].strip()
+        # a name ending in "-" would make "-->" of the tag's ">": a cue time to a reader
+        speaker = escaped(cue.speaker)[:MAX_SPEAKER].strip().rstrip("-").strip()
         voice = f"<v {speaker}>" if speaker else ""
         blocks.append(f"{timestamp(cue.start)} --> {timestamp(cue.end)}\n{voice}{text}\n")
     return "\n".join(blocks)
