@@ -51,10 +51,18 @@ class transcript_time(nodes.Inline, nodes.TextElement):
 
 
 def names_in(text: str, directory: Directory) -> list[tuple[int, int, str]]:
-    """Known people named in ``text``: (start, end, slug), two to four words each."""
+    """Known people named in ``text``: (start, end, slug), two to four words each.
+
+    Only a word that begins some known name can begin one here: an hour of speech is
+    some 9,000 words and a handful of names, so each other word costs one lookup."""
+    firsts = _first_words(directory)
     words = [(match.start(), match.end()) for match in _WORD.finditer(text)]
     found, index = [], 0
     while index < len(words):
+        first = text[words[index][0]:words[index][1]].lstrip("(“‘'\"")
+        if name_key(first).partition(" ")[0] not in firsts:
+            index += 1
+            continue
         for size in (4, 3, 2):
             if index + size > len(words):
                 continue
@@ -70,6 +78,18 @@ def names_in(text: str, directory: Directory) -> list[tuple[int, int, str]]:
         else:
             index += 1
     return found
+
+
+_FIRSTS: list = [None, 0, frozenset()]  # the names dict, its size, their first words
+
+
+def _first_words(directory: Directory) -> frozenset[str]:
+    """The first word of every known name's key (made again when the names change:
+    names are only ever added)."""
+    if _FIRSTS[0] is not directory.names or _FIRSTS[1] != len(directory.names):
+        _FIRSTS[:] = [directory.names, len(directory.names),
+                      frozenset(key.partition(" ")[0] for key in directory.names)]
+    return _FIRSTS[2]
 
 
 class TranscriptDirective(SphinxDirective):
