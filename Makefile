@@ -46,7 +46,7 @@ bench: $(STAMP)
 bench-search: $(STAMP)
 	$(BIN)/python bench/search.py $(N)
 
-# New episodes from the show's feeds (YOUTUBE_CHANNEL_ID, PODCAST_RSS_URL, SUBSTACK_RSS_URL,
+# New posts, and every episode's audio and transcript, from the show's feeds (YOUTUBE_CHANNEL_ID, PODCAST_RSS_URL, SUBSTACK_RSS_URL,
 # or their settings in conf.py); DRY_RUN=1 shows what would be written.
 import: $(STAMP)
 	PYTHONPATH=_ext $(BIN)/python -m podcast.importer .
