@@ -173,6 +173,15 @@ def test_settings_make_the_channel(build):
     assert "urn:uuid:" in bo.findtext("guid")
 
 
+def test_a_feed_with_no_episode_yet_has_no_build_time(build):
+    app = build()  # the test site's posts have no audio
+    first = (app.outdir / "podcast.xml").read_bytes()
+    assert b"<item>" not in first and b"Thu, 01 Jan 1970 00:00:00 +0000" in first
+    app = build(files={"episodes/2023-01-07-welcome.markdown": (
+        app.srcdir / "episodes/2023-01-07-welcome.markdown").read_text() + "\nMore.\n"})
+    assert (app.outdir / "podcast.xml").read_bytes() == first
+
+
 def test_unchanged_incremental_and_parallel_builds_write_the_same_feed(sphinx_test_tempdir,
                                                                        rootdir, site):
     first = (site.outdir / "podcast.xml").read_bytes()

@@ -12,6 +12,7 @@ build time in it: an unchanged site writes the same bytes.
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
 
@@ -41,6 +42,9 @@ GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 CHAPTERS_TYPE = "application/json+chapters"
 # Podlove Simple Chapters: the chapters in the item itself, for apps that read no JSON
 PSC = "http://podlove.org/simple-chapters"
+
+
+_NO_EPISODE = datetime(1970, 1, 1, tzinfo=timezone.utc)  # a feed with no episode yet
 
 
 def feed_guid(feed_url: str) -> str:
@@ -179,9 +183,10 @@ def build_podcast_feed(app: Sphinx, episodes: list[Episode]) -> FeedGenerator:
     feed.podcast.itunes_category(category.strip(), subcategory.strip() or None)
     feed.podcast.itunes_type(config.podcast_type)
     feed.podcast.itunes_summary(config.podcast_description or config.project)
-    if episodes:  # the newest episode's date: no build time in the feed
-        feed.lastBuildDate(aware(episodes[0].published))
-        feed.pubDate(aware(episodes[0].published))
+    # the newest episode's date, never the build's: an unchanged site writes the same bytes
+    newest = aware(episodes[0].published) if episodes else _NO_EPISODE
+    feed.lastBuildDate(newest)
+    feed.pubDate(newest)
     directory = state_of(app.env).directory
     for episode in reversed(episodes):  # feedgen prepends: add oldest first
         add_item(app, feed, episode, channel, directory)
