@@ -12,7 +12,7 @@ build time in it: an unchanged site writes the same bytes.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
@@ -44,7 +44,7 @@ CHAPTERS_TYPE = "application/json+chapters"
 PSC = "http://podlove.org/simple-chapters"
 
 
-_NO_EPISODE = datetime(1970, 1, 1, tzinfo=timezone.utc)  # a feed with no episode yet
+_NO_EPISODE = datetime(1970, 1, 1, tzinfo=UTC)  # a feed with no episode yet
 
 
 def feed_guid(feed_url: str) -> str:
