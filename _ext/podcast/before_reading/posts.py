@@ -17,7 +17,7 @@ from sphinx.util import logging
 
 from ..core.people.discovery import Post
 from ..core.post import feed_data
-from ..core.post.body import chapters_of, read_body
+from ..core.post.body import Body, chapters_of, read_body
 from ..core.post.episode import decode
 from ..core.post.frontmatter import front_matter_head
 from ..core.post.value_types import post_meta
@@ -29,6 +29,9 @@ logger = logging.getLogger(__name__)
 # Each post's body read last time, by file: a post is parsed again only when it changed.
 LISTS_CACHE = "podcast-lists.pickle"
 LISTS_CACHE_VERSION = 3
+# The bodies this build's scan read, by docname (with the file's mtime and size):
+# reading takes a post's from here rather than parse it a second time.
+_SCANNED: dict[str, tuple] = {}
 
 
 def episode_sources(app: Sphinx) -> list[Path]:
@@ -82,7 +85,19 @@ def scan(app: Sphinx) -> list[Post]:
     if fresh != cache:
         cache_path.parent.mkdir(parents=True, exist_ok=True)
         cache_path.write_bytes(pickle.dumps((LISTS_CACHE_VERSION, fresh)))
+    _SCANNED.clear()
+    _SCANNED.update(fresh)
     return posts
+
+
+def scanned_body(docname: str, path: Path) -> Body | None:
+    """The body the scan read of ``path``, while the file is as it was then."""
+    found = _SCANNED.get(docname)
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return found[2] if found and found[:2] == (stat.st_mtime_ns, stat.st_size) else None
 
 
 def _load(path: Path) -> dict:

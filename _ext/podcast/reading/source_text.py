@@ -12,6 +12,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from ..before_reading.posts import scanned_body
 from ..core.post.body import Body, read_body
 from ..core.post.episode import is_episode
 from ..core.post.frontmatter import repaired_front_matter
@@ -87,7 +88,10 @@ def body_of(env: BuildEnvironment) -> Body:
     """The chapters and list items of the page being read (read once per post,
     with the reading that runs before Sphinx reads: ``core.post.body``)."""
     if "podcast_body" not in env.temp_data:
-        env.temp_data["podcast_body"] = read_body(env.temp_data.get("podcast_text", ""))
+        scanned = None if env.temp_data.get(OUTSIDE) else scanned_body(
+            env.docname, env.doc2path(env.docname))
+        env.temp_data["podcast_body"] = scanned or read_body(
+            env.temp_data.get("podcast_text", ""))
     return env.temp_data["podcast_body"]
 
 
