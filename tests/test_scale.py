@@ -3,7 +3,7 @@
 import io
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from podcast.core.post.body import read_body
 from podcast.core.post.frontmatter import repaired_front_matter
@@ -37,3 +37,31 @@ def test_the_scans_body_is_the_body_reading_would_read(text):
 def test_any_post_reads_the_same_both_ways(lines):
     data = "".join(lines).encode("utf-8")
     assert read_body(read_text(data)) == read_body(as_reading_reads(data))
+
+
+CUE_BLOCKS = ["00:00:01.000 --> 00:00:02.000\n<v Ann Lee>Hello there.",
+              "2\n00:00:03.000 --> 00:00:04.000\nWith an identifier.",
+              "00:00:05.000 --> 00:00:06.000\nTwo cues\n00:00:07.000 --> 00:00:08.000\nin one block",
+              "00:00:09.000 -> 00:00:10.000\na broken arrow", "just text, no time",
+              "00:00:03.000 --> 00:00:04.000\nout of order", "NOTE a comment",
+              "00:00:11.000 --> 00:00:12.000\n", "00:01.000 --> 00:02.000\nshort times",
+              "00:00:13.000 --> 00:00:14.000 align:start\nsettings &amp; an entity"]
+SRT_BLOCKS = ["1\n00:00:01,000 --> 00:00:02,000\nHello.", "2\n00:00:03,000 --> 00:00:04,000\nMore.",
+              "x\nbroken", "3\n00:00:05,000 --> 00:00:06,000\nAnn Lee: a speaker",
+              "4\n00:00:07,000 -> 00:00:08,000\nbroken arrow", ""]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(CUE_BLOCKS), max_size=30), st.integers(2, 8))
+def test_webvtt_read_in_batches_reads_as_cue_by_cue(blocks, batch):
+    from podcast.core.transcripts.captions import read_transcript
+    text = "WEBVTT\n\n" + "\n\n".join(blocks) + "\n"
+    assert read_transcript(text, "vtt", batch) == read_transcript(text, "vtt", 1)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(SRT_BLOCKS), max_size=30), st.integers(2, 8))
+def test_srt_read_in_batches_reads_as_cue_by_cue(blocks, batch):
+    from podcast.core.transcripts.captions import read_transcript
+    text = "\n\n".join(blocks) + "\n"
+    assert read_transcript(text, "srt", batch) == read_transcript(text, "srt", 1)
