@@ -41,7 +41,8 @@ def test_any_post_reads_the_same_both_ways(lines):
 
 CUE_BLOCKS = ["00:00:01.000 --> 00:00:02.000\n<v Ann Lee>Hello there.",
               "2\n00:00:03.000 --> 00:00:04.000\nWith an identifier.",
-              "00:00:05.000 --> 00:00:06.000\nTwo cues\n00:00:07.000 --> 00:00:08.000\nin one block",
+              "00:00:05.000 --> 00:00:06.000\nTwo cues\n"
+              "00:00:07.000 --> 00:00:08.000\nin one block",
               "00:00:09.000 -> 00:00:10.000\na broken arrow", "just text, no time",
               "00:00:03.000 --> 00:00:04.000\nout of order", "NOTE a comment",
               "00:00:11.000 --> 00:00:12.000\n", "00:01.000 --> 00:02.000\nshort times",
