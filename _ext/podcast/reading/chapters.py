@@ -32,6 +32,9 @@ logger = logging.getLogger(__name__)
 CHAPTERS_CLASS = "podcast-chapters"
 
 
+BLOCKS = "podcast_chapter_blocks"  # temp_data: the page has a {chapters} block
+
+
 class chapters_block(nodes.General, nodes.Element):
     """Where a ``{chapters}`` block stands; its lines are read with the post's
     other chapters (``core.post.body``) and rendered with them."""
@@ -45,6 +48,7 @@ class ChaptersDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         node = chapters_block()
         self.set_source_info(node)
+        self.env.temp_data[BLOCKS] = True
         return [node]
 
 
@@ -126,6 +130,8 @@ class ChaptersTransform(SphinxTransform):
         recorded: list[Chapter] = []
 
         body = body_of(self.env)
+        if not body.chapters and not self.env.temp_data.get(BLOCKS):
+            return  # most pages (a person's, say) have none: their doctree is not walked
         places = where_groups_stand(self.document)
         for group, lines in zip(body.chapters, read_groups(body.chapters), strict=True):
             node = places.get((group.kind, group.line))
