@@ -7,7 +7,11 @@
  * no script from YouTube in the page. Without JavaScript, or on a middle or
  * modified click, every link simply opens YouTube (at the chapter's second).
  * Where the episode's audio is the one playing (or there is no video), chapters
- * and "#t=" links seek the audio instead.
+ * and "#t=" links seek the audio instead. As either plays, the chapter playing
+ * is marked in the list (aria-current) and named near the player: the video
+ * says where it is through the same API's "infoDelivery" messages. The audio's
+ * own controls, resuming, sharing and the transcript following the audio are
+ * podcast-player.js's, on the pages that have audio only.
  */
 (function () {
   "use strict";
@@ -63,7 +67,44 @@
 
   function markReady(iframe) {
     iframe.addEventListener("load", function () { iframe.dataset.ready = "true"; }, { once: true });
+    listen(iframe);
   }
+
+  /* Ask the video to say where it is ("listening", as YouTube's own API does,
+     again until it answers: its script may not be ready when the frame loads). */
+  function listen(iframe) {
+    var tries = 0;
+    var ask = function () {
+      if (iframe.dataset.heard === "true" || tries++ > 20 || !iframe.contentWindow) return;
+      var origin = new URL(iframe.src).origin;
+      if (PLAYER_ORIGINS.indexOf(origin) < 0) return;
+      iframe.contentWindow.postMessage(JSON.stringify({ event: "listening", id: "podcast",
+        channel: "widget" }), origin);
+      setTimeout(ask, 500);
+    };
+    iframe.addEventListener("load", function () { tries = 0; ask(); }, { once: true });
+    ask(); // a frame loaded already hears this; one still loading drops it
+  }
+
+  var videoSeconds = null; // where the video last said it was
+
+  window.addEventListener("message", function (event) {
+    if (PLAYER_ORIGINS.indexOf(event.origin) < 0) return;
+    var iframe = null;
+    document.querySelectorAll(".podcast-video iframe").forEach(function (frame) {
+      if (frame.contentWindow === event.source) iframe = frame;
+    });
+    if (!iframe) return;
+    var data = event.data;
+    try { if (typeof data === "string") data = JSON.parse(data); } catch (error) { return; }
+    if (!data || typeof data !== "object") return;
+    iframe.dataset.heard = "true";
+    var seconds = data.info && data.info.currentTime;
+    if (typeof seconds === "number" && isFinite(seconds) && seconds >= 0) {
+      videoSeconds = seconds;
+      if (!audioChosen) moved(seconds);
+    }
+  });
 
   /* Put the player in `box` if it is not there yet; returns its iframe. */
   function loadPlayer(box, startSeconds) {
@@ -95,7 +136,12 @@
   function seekAudio(audio, seconds) {
     var go = function () { audio.currentTime = seconds; };
     go();
-    if (audio.readyState < 1) audio.addEventListener("loadedmetadata", go, { once: true });
+    if (audio.readyState < 1) {
+      audio.addEventListener("loadedmetadata", go, { once: true });
+      // nothing loaded yet (autoplay may be refused): the controls and the chapters
+      // are told where it will start
+      audio.dispatchEvent(new Event("timeupdate"));
+    }
     var playing = audio.play();
     if (playing && playing.catch) playing.catch(function () {}); // autoplay may be refused
     return true;
@@ -134,9 +180,16 @@
       return;
     }
     var time = event.target.closest("a.podcast-transcript-time");
-    if (time) { // a transcript's time: the episode page, its player at that second
+    if (time) { // a transcript's time: the player here at that second, else the episode's
       event.preventDefault();
-      location.href = time.dataset.episode + "#t=" + time.dataset.seconds;
+      var here = audioPlayer();
+      if (!here) {
+        location.href = time.dataset.episode + "#t=" + time.dataset.seconds;
+        return;
+      }
+      audioChosen = true;
+      seekAudio(here, parseInt(time.dataset.seconds, 10));
+      history.replaceState(null, "", "#t=" + time.dataset.seconds);
       return;
     }
     var link = event.target.closest(".podcast-chapters a.podcast-chapter-link");
@@ -150,10 +203,11 @@
     }
   });
 
-  /* "#t=75", "#t=1m15s", "#t=1:15" or a chapter's anchor start the player there. */
-  function followFragment() {
-    var fragment = decodeURIComponent(location.hash.replace(/^#/, ""));
-    if (!fragment) return;
+  /* The start the address names: "#t=75", "#t=1m15s", "#t=1:15" or a chapter's
+     anchor; its seconds are null if it names none. */
+  function fragmentStart() {
+    var fragment = "";
+    try { fragment = decodeURIComponent(location.hash.replace(/^#/, "")); } catch (error) {}
     var seconds = null;
     var video = null;
     if (fragment.indexOf("t=") === 0) {
@@ -167,7 +221,69 @@
         video = start.video;
       }
     }
-    if (seconds !== null && !showSaid(seconds)) seek(seconds, video);
+    return { seconds: seconds, video: video };
+  }
+
+  /* The player starts where the address says; a transcript page shows what was
+     said then (and its player, if it has one, goes there too). */
+  function followFragment() {
+    var start = fragmentStart();
+    if (start.seconds === null) return;
+    if (!showSaid(start.seconds) || audioPlayer()) seek(start.seconds, start.video);
+  }
+
+  /* The chapters of the page, first to last: the list's, else a transcript page's
+     headings. Each with its start, title and list item (if any). */
+  var chapterList = null;
+  function chapters() {
+    if (chapterList) return chapterList;
+    chapterList = [];
+    document.querySelectorAll("ol.podcast-chapters li.podcast-chapter").forEach(function (item) {
+      var link = item.querySelector("a.podcast-chapter-link");
+      var title = item.querySelector(".podcast-chapter-title");
+      var start = link ? chapterStart(link).seconds : null;
+      if (start !== null) chapterList.push({ item: item, start: start,
+        title: title ? title.textContent : "" });
+    });
+    if (chapterList.length) return chapterList;
+    document.querySelectorAll("section[id^='transcript-']").forEach(function (section) {
+      var heading = section.querySelector("h1, h2, h3, h4, h5, h6");
+      var start = parseOffset(section.id.slice("transcript-".length));
+      if (start !== null) chapterList.push({ item: null, start: start,
+        title: heading ? heading.firstChild.textContent : "" });
+    });
+    return chapterList;
+  }
+
+  var marked = null; // the chapter marked as playing
+  var hearers = []; // what else wants to know where the player is (podcast-player.js)
+
+  /* The player is at `seconds`: mark the chapter there and name it near the player. */
+  function moved(seconds) {
+    var list = chapters();
+    var current = null;
+    for (var i = 0; i < list.length; i++) {
+      if (list[i].start <= seconds + 0.25) current = list[i];
+    }
+    if (current !== marked) {
+      if (marked && marked.item) marked.item.removeAttribute("aria-current");
+      if (current && current.item) current.item.setAttribute("aria-current", "true");
+      marked = current;
+      var name = current ? "Chapter " + (list.indexOf(current) + 1) + " of " + list.length +
+        ": " + current.title : "";
+      document.querySelectorAll(".podcast-now").forEach(function (line) {
+        line.textContent = name;
+      });
+    }
+    hearers.forEach(function (hearer) { hearer(seconds); });
+  }
+
+  /* Where the player is now, in seconds: the audio's, or the video's if it was the
+     one playing last. */
+  function now() {
+    var audio = audioPlayer();
+    if (audio && (audioChosen || videoSeconds === null)) return audio.currentTime;
+    return videoSeconds || 0;
   }
 
   /* On a transcript page, "#t=" shows what was said at that second. */
@@ -187,7 +303,12 @@
 
   document.querySelectorAll(".podcast-video iframe").forEach(markReady);
   var audio = audioPlayer();
-  if (audio) audio.addEventListener("play", function () { audioChosen = true; });
+  if (audio) {
+    audio.addEventListener("play", function () { audioChosen = true; });
+    ["timeupdate", "seeked"].forEach(function (name) {
+      audio.addEventListener(name, function () { moved(audio.currentTime); });
+    });
+  }
   // The theme's section toggles in the sidebar are icons only: give them a name.
   document.querySelectorAll(".bd-sidebar summary").forEach(function (summary) {
     if (!summary.textContent.trim() && !summary.hasAttribute("aria-label")) {
@@ -201,5 +322,8 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", followFragment);
   else followFragment();
 
-  window.podcastPlayer = { load: loadPlayer, seek: seek, parseOffset: parseOffset };
+  window.podcastPlayer = {
+    load: loadPlayer, seek: seek, parseOffset: parseOffset, fragmentStart: fragmentStart,
+    now: now, moved: moved, onMove: function (hearer) { hearers.push(hearer); }
+  };
 })();

@@ -7,6 +7,12 @@ with no ``title`` and no lazy loading, so we override that visitor from outside:
 a responsive 16:9 box holding a click-to-load facade (the thumbnail and a play
 button) and, in a ``<template>``, the privacy-mode iframe that replaces it when
 the listener presses play. Nothing from YouTube but the thumbnail loads before.
+
+The audio is drawn with media-chrome's controls (``static/vendor/media-chrome``)
+around the browser's own player, which is what shows without JavaScript; the
+library, ``podcast-player.js`` and ``podcast-player.css`` are added only to the
+pages that have audio (an episode's, or its transcript page, whose player is a
+placeholder filled from the episode's record).
 """
 
 from __future__ import annotations
@@ -19,6 +25,10 @@ from sphinxcontrib.youtube.youtube import youtube
 
 from ..core.text.urls import PRIVACY_EMBED, STANDARD_EMBED, thumbnail_url, watch_url
 from ..reading.header import audio_player
+from ..reading.placeholders import placeholder
+from ..state.domain import state_of
+from .context import Context, is_web_build
+from .renderers import renderer
 
 # What the player may use; "autoplay" lets the facade start it on the first click.
 IFRAME_ALLOW = (
@@ -80,7 +90,18 @@ def visit_youtube_html(self, node: youtube) -> None:
     else:
         self.body.append(iframe_html(node))
     self.body.append("</div>\n")
+    episode = state_of(self.builder.env).episodes.get(self.builder.current_docname)
+    if episode is not None and episode.chapters and not episode.audio:
+        # the chapter playing, named as the video moves (podcast.js); the audio's
+        # player has a line of its own
+        self.body.append(now_html())
     raise nodes.SkipNode
+
+
+def now_html() -> str:
+    """Where podcast.js names the chapter playing; the line is there before it
+    speaks, so nothing moves when it does."""
+    return '<p class="podcast-now" data-pagefind-ignore></p>\n'
 
 
 def outside_the_web(label: str, url_of, link_classes: str, words) -> dict:
@@ -109,15 +130,103 @@ def outside_the_web(label: str, url_of, link_classes: str, words) -> dict:
             "man": (plain, None), "texinfo": (plain, None)}
 
 
+# The playback speeds offered, slowest first; the button shows the one playing.
+RATES = "0.75 1 1.25 1.5 1.75 2"
+BACK, FORWARD = 15, 30  # seconds, for the buttons and the arrow keys alike
+
+
+def controls_html() -> str:
+    """media-chrome's control bar: back 15 s, play or pause, forward 30 s, the time
+    and duration, where the audio is (a slider), the speed. The library names
+    each control for assistive technology."""
+    return (
+        "<media-control-bar>"
+        + _tag("media-seek-backward-button", {"seekoffset": str(BACK)})
+        + "</media-seek-backward-button><media-play-button></media-play-button>"
+        + _tag("media-seek-forward-button", {"seekoffset": str(FORWARD)})
+        + "</media-seek-forward-button>"
+        + "<media-time-display showduration></media-time-display>"
+        + "<media-time-range></media-time-range>"
+        + _tag("media-playback-rate-button", {"rates": RATES})
+        + "</media-playback-rate-button></media-control-bar>"
+    )
+
+
 def visit_audio_html(self, node: audio_player) -> None:
-    """An HTML5 player that downloads nothing before play (``preload="none"``)."""
+    """An HTML5 player that downloads nothing before play (``preload="none"``),
+    inside media-chrome's controller; below it the chapter playing (or the offer to
+    continue where the listener left) and the link to share the moment."""
     title = node.get("title") or "this episode"
+    episode = node.get("episode") or self.builder.current_docname
+    record = state_of(self.builder.env).episodes.get(episode)
+    # the length the feed says, shown before the audio is asked for (it loads nothing)
+    duration = record.audio.duration if record is not None and record.audio else None
+    # a transcript page's player stays in view as the page scrolls
+    classes = "podcast-audio" + (" podcast-audio-transcript" if node.get("transcript") else "")
+    controller = {"audio": None, "class": "podcast-player", "keyboardbackwardseekoffset": str(BACK),
+                  "keyboardforwardseekoffset": str(FORWARD)}
+    if duration:
+        controller["defaultduration"] = str(duration)
     self.body.append(
-        _tag("div", {"class": "podcast-audio"})
-        + _tag("audio", {"controls": None, "preload": "none", "aria-label": f"Audio: {title}"})
+        _tag("div", {"class": classes, "data-episode": episode})
+        + _tag("media-controller", controller)
+        + _tag("audio", {"slot": "media", "controls": None, "preload": "none",
+                         "aria-label": f"Audio: {title}"})
         + _tag("source", {"src": node["url"], "type": node["type"]})
-        + _tag("a", {"href": node["url"]}) + f"Listen to {escape(title)}</a></audio></div>\n")
+        + _tag("a", {"href": node["url"]}) + f"Listen to {escape(title)}</a></audio>"
+        + controls_html() + "</media-controller>"
+        + '<p class="podcast-player-status" data-pagefind-ignore>'
+        + '<span class="podcast-now"></span>'
+        + '<span class="podcast-resume" hidden><button type="button" '
+        + 'class="podcast-resume-continue">Continue</button> <button type="button" '
+        + 'class="podcast-resume-restart">Start over</button></span></p>'
+        + '<p class="podcast-share" data-pagefind-ignore>'
+        + '<span class="podcast-share-label">Share this moment:</span> '
+        + '<button type="button" class="podcast-share-copy">Copy link</button> '
+        + '<a class="podcast-share-link" href="#t=0">#t=0</a>'
+        + '<span class="podcast-share-said visually-hidden" role="status"></span></p>'
+        + "</div>\n")
     raise nodes.SkipNode
+
+
+@renderer("transcript-player")
+def transcript_player(context: Context, node: placeholder) -> list[nodes.Node]:
+    """A transcript page's player: its episode's audio, if it has one (the page is
+    written again when the episode's record changes, as for any placeholder)."""
+    episode = context.domain.episodes.get(node["episode"])
+    if not context.html or episode is None or episode.audio is None:
+        return []
+    return [audio_player(url=episode.audio.url, type=episode.audio.type, title=episode.title,
+                         episode=episode.docname, transcript=True)]
+
+
+# The player's files, on the pages that have audio only (priority: after podcast.js).
+PLAYER_FILES = ("vendor/media-chrome/media-chrome.js", "podcast-player.js")
+# What of static/ the e-book leaves out: it has no player (its licence and notes
+# have no type an e-book knows, and would warn).
+NOT_IN_E_BOOKS = ("podcast-player.css", "podcast-player.js",
+                  *(f"vendor/media-chrome/{name}" for name in
+                    ("media-chrome.js", "LICENSE", "README.md")))
+
+
+def add_player_files(app: Sphinx, pagename: str, templatename: str, context: dict,
+                     doctree: nodes.document | None) -> None:
+    """``html-page-context``: a page with audio gets the library, its script and its
+    stylesheet; every other page none of them."""
+    if doctree is None or not is_web_build(app):
+        return
+    if next(doctree.findall(audio_player), None) is None:
+        return
+    for name in PLAYER_FILES:
+        app.builder.add_js_file(name, priority=600, defer="defer")
+    app.builder.add_css_file("podcast-player.css", priority=600)
+
+
+def leave_out_of_e_books(app: Sphinx) -> None:
+    """``builder-inited``: an e-book carries none of the player's files."""
+    if app.builder.name.startswith("epub"):
+        app.config.epub_exclude_files = [*app.config.epub_exclude_files,
+                                         *(f"_static/{name}" for name in NOT_IN_E_BOOKS)]
 
 
 def setup(app: Sphinx) -> None:
@@ -136,3 +245,5 @@ def setup(app: Sphinx) -> None:
         **outside_the_web("Audio", lambda node: node["url"], "podcast-audio-link",
                           lambda title: f"Listen to {title}"),
     )
+    app.connect("html-page-context", add_player_files)
+    app.connect("builder-inited", leave_out_of_e_books)
