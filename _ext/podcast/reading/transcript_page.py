@@ -39,6 +39,7 @@ from ..core.transcripts.captions import (
 )
 from ..core.transcripts.files import PostTranscript, load, transcript_at
 from ..state.domain import state_of
+from . import placeholders
 
 logger = logging.getLogger(__name__)
 
@@ -131,7 +132,9 @@ class TranscriptDirective(SphinxDirective):
         back += addnodes.pending_xref("", nodes.inline("", title), refdomain="std",
                                       reftype="doc", reftarget="/" + episode_doc,
                                       refexplicit=True, refwarn=True)
-        content: list[nodes.Node] = [back]
+        # the episode's audio, if it has any, filled in from its record (writing.player)
+        content: list[nodes.Node] = [back, placeholders.make(self.env, "transcript-player",
+                                                             episode=episode_doc)]
         holder: nodes.Element | None = None
         moments: list[tuple[str, int]] = []
         for part in parts:
