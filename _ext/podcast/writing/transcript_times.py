@@ -38,5 +38,7 @@ def depart_time_plain(self, node: transcript_time) -> None:
 
 def setup(app: Sphinx) -> None:
     plain = (visit_time_plain, depart_time_plain)
-    app.add_node(transcript_time, html=(visit_time_html, depart_time_html), latex=plain,
-                 text=plain, man=plain, texinfo=plain)
+    link = (visit_time_html, depart_time_html)
+    # the e-book's pages are HTML too, with a translator of their own name
+    app.add_node(transcript_time, html=link, epub=link, latex=plain, text=plain, man=plain,
+                 texinfo=plain)
