@@ -132,7 +132,7 @@ def outside_the_web(label: str, url_of, link_classes: str, words) -> dict:
 
 # The playback speeds offered, slowest first; the button shows the one playing.
 RATES = "0.75 1 1.25 1.5 1.75 2"
-BACK, FORWARD = 15, 30  # seconds, for the buttons and the arrow keys alike
+BACK, FORWARD = 15, 30  # seconds, for the buttons
 
 
 def controls_html() -> str:
@@ -163,8 +163,10 @@ def visit_audio_html(self, node: audio_player) -> None:
     duration = record.audio.duration if record is not None and record.audio else None
     # a transcript page's player stays in view as the page scrolls
     classes = "podcast-audio" + (" podcast-audio-transcript" if node.get("transcript") else "")
-    controller = {"audio": None, "class": "podcast-player", "keyboardbackwardseekoffset": str(BACK),
-                  "keyboardforwardseekoffset": str(FORWARD)}
+    # The keys are media-chrome's, in the player: the arrows go 10 s back or on (as its
+    # list of keys, "?", says); a sound has no full screen, captions or picture in
+    # picture, so f, c and p do nothing, and the list leaves them out.
+    controller = {"audio": None, "class": "podcast-player", "hotkeys": "nof noc nop"}
     if duration:
         controller["defaultduration"] = str(duration)
     self.body.append(
