@@ -510,3 +510,29 @@ def test_an_e_book_carries_none_of_the_player(sphinx_test_tempdir, rootdir):
     assert not [name for name in names if "player" in name or "vendor" in name]
     transcript = zipfile.ZipFile(book).read(f"{TRANSCRIPT}.xhtml").decode()
     assert 'class="podcast-transcript-time"' in transcript and "<audio" not in transcript
+
+
+def test_a_transcript_pages_player_follows_its_episodes_audio(sphinx_test_tempdir, rootdir):
+    """What the feed says of the episode changes: an incremental build writes the
+    transcript page's player again, as a clean build would."""
+    from bs4 import BeautifulSoup
+
+    folder = sphinx_test_tempdir / "player-incremental"
+    if folder.exists():
+        shutil.rmtree(folder)
+
+    def player(html) -> tuple:
+        soup = BeautifulSoup((html / f"{TRANSCRIPT}.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        controller = soup.select_one(".podcast-audio-transcript media-controller")
+        return controller.get("defaultduration"), controller.select_one("source")["src"]
+
+    html = build_in_subprocess(rootdir / "test-player", folder)
+    assert player(html) == ("180", "https://media.example.org/listen.wav")
+    data = folder / "episodes" / "2023-08-01-listen.feed.yaml"
+    data.write_text(data.read_text().replace("'180'", "'175'"))  # its length alone
+    html = build_in_subprocess(rootdir / "test-player", folder)
+    assert player(html) == ("175", "https://media.example.org/listen.wav")
+    data.write_text(data.read_text().replace("listen.wav", "new.wav"))  # its address
+    html = build_in_subprocess(rootdir / "test-player", folder)
+    assert player(html) == ("175", "https://media.example.org/new.wav")

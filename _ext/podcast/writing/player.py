@@ -158,9 +158,13 @@ def visit_audio_html(self, node: audio_player) -> None:
     continue where the listener left) and the link to share the moment."""
     title = node.get("title") or "this episode"
     episode = node.get("episode") or self.builder.current_docname
-    record = state_of(self.builder.env).episodes.get(episode)
-    # the length the feed says, shown before the audio is asked for (it loads nothing)
-    duration = record.audio.duration if record is not None and record.audio else None
+    # the length the feed says, shown before the audio is asked for (it loads nothing):
+    # a transcript page's player carries it (its page is written again when it changes),
+    # an episode's page has it in its own record
+    duration = node.get("duration")
+    if duration is None and not node.get("transcript"):
+        record = state_of(self.builder.env).episodes.get(episode)
+        duration = record.audio.duration if record is not None and record.audio else None
     # a transcript page's player stays in view as the page scrolls
     classes = "podcast-audio" + (" podcast-audio-transcript" if node.get("transcript") else "")
     # The keys are media-chrome's, in the player: the arrows go 10 s back or on (as its
@@ -199,7 +203,8 @@ def transcript_player(context: Context, node: placeholder) -> list[nodes.Node]:
     if not context.html or episode is None or episode.audio is None:
         return []
     return [audio_player(url=episode.audio.url, type=episode.audio.type, title=episode.title,
-                         episode=episode.docname, transcript=True)]
+                         episode=episode.docname, duration=episode.audio.duration,
+                         transcript=True)]
 
 
 # The player's files, on the pages that have audio only (priority: after podcast.js).
