@@ -224,11 +224,9 @@ def test_the_keyboard_reaches_every_control_and_plays(page, site_url):
     page.keyboard.press("Space")
     wait_until(page, "audio.paused")
     assert page.evaluate("window.scrollY") == 0  # the keys moved the audio, not the page
-    page.focus(".podcast-audio media-time-range")  # the slider: its arrows, space too
+    page.focus(".podcast-audio media-time-range")  # the slider: its arrows move it
     page.keyboard.press("ArrowRight")
     wait_until(page, "audio.currentTime > 52")
-    page.keyboard.press("Space")
-    wait_until(page, "!audio.paused")
     page.keyboard.press("Shift+?")  # the list of keys, without those a sound has not
     dialog = page.locator("media-keyboard-shortcuts-dialog")
     dialog.wait_for()
@@ -409,6 +407,15 @@ def test_a_shared_moment_wins_over_where_one_left(page, site_url):
 # -- the transcript, following the audio -------------------------------------------------
 
 
+def settled(page) -> None:
+    """Wait until the page has stopped scrolling (for a fifth of a second)."""
+    page.wait_for_function("""() => new Promise((done) => {
+        let last = scrollY, still = 0;
+        const look = () => { still = scrollY === last ? still + 1 : 0; last = scrollY;
+            if (still >= 12) done(true); else requestAnimationFrame(look); };
+        requestAnimationFrame(look); })""")
+
+
 def said(page) -> list[str]:
     return page.eval_on_selector_all(".podcast-transcript-current",
                                      "paragraphs => paragraphs.map(p => p.id)")
@@ -465,8 +472,10 @@ def test_a_reader_who_scrolled_away_is_left_there(page, site_url):
     open_page(page, site_url, TRANSCRIPT)
     play_from(page, 150)
     page.wait_for_selector("#t-150.podcast-transcript-current")
-    page.evaluate("window.scrollTo(0, 0)")  # back to the top, to read
-    page.wait_for_timeout(300)
+    settled(page)  # followed there
+    page.evaluate("window.scrollTo({top: 0, behavior: 'instant'})")  # back to the top, to read
+    settled(page)
+    assert page.evaluate("window.scrollY") == 0
     page.evaluate(f"document.querySelector('{AUDIO}').currentTime = 170")
     page.wait_for_selector("#t-170.podcast-transcript-current")
     page.wait_for_timeout(500)
