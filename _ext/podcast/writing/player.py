@@ -209,11 +209,12 @@ def transcript_player(context: Context, node: placeholder) -> list[nodes.Node]:
 
 # The player's files, on the pages that have audio only (priority: after podcast.js).
 PLAYER_FILES = ("vendor/media-chrome/media-chrome.js", "podcast-player.js")
-# What of static/ the e-book leaves out: it has no player (its licence and notes
-# have no type an e-book knows, and would warn).
+# What of static/ the e-book leaves out: it has no player (its licence and notes have
+# no type an e-book knows, and would warn; the notes are .txt so that no build where
+# the output lies inside the sources takes them for a page).
 NOT_IN_E_BOOKS = ("podcast-player.css", "podcast-player.js",
                   *(f"vendor/media-chrome/{name}" for name in
-                    ("media-chrome.js", "LICENSE", "README.md")))
+                    ("media-chrome.js", "LICENSE", "README.txt")))
 
 
 def add_player_files(app: Sphinx, pagename: str, templatename: str, context: dict,
