@@ -174,7 +174,9 @@ def visit_audio_html(self, node: audio_player) -> None:
     if duration:
         controller["defaultduration"] = str(duration)
     self.body.append(
-        _tag("div", {"class": classes, "data-episode": episode})
+        # the player is no words of the page: the search leaves it out (its fallback
+        # link names the episode, which a transcript page must not be found by)
+        _tag("div", {"class": classes, "data-episode": episode, "data-pagefind-ignore": None})
         + _tag("media-controller", controller)
         + _tag("audio", {"slot": "media", "controls": None, "preload": "none",
                          "aria-label": f"Audio: {title}"})
