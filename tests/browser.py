@@ -4,11 +4,11 @@ import contextlib
 import functools
 import http.server
 import shutil
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from helpers import serving
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -33,14 +33,8 @@ def serve(folder: Path):
         def log_message(self, *args):
             pass
 
-    handler = functools.partial(Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
+    with serving(functools.partial(Quiet, directory=str(folder))) as url:
+        yield url
 
 
 @contextmanager
@@ -199,16 +193,9 @@ def serve_media(files: dict[str, bytes], content_type: str = "audio/wav"):
         def log_message(self, *args):
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host.url = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    with serving(Handler) as url:
+        host.url = url
         yield host
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def silent_wav(seconds: int, rate: int = 8000) -> bytes:

@@ -1,10 +1,13 @@
 """Reading what a test build wrote."""
 
 import gzip
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from contextlib import contextmanager
 from io import StringIO
 from pathlib import Path
 
@@ -14,6 +17,20 @@ from sphinx.util.console import strip_escape_sequences
 
 #: The project's own folder.
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@contextmanager
+def serving(handler):
+    """A real HTTP server on a free port of 127.0.0.1 answering with ``handler`` (a
+    request handler class); yields its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def build_root(root: Path, folder: Path, buildername: str = "html", files=None, remove=(),

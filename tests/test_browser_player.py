@@ -421,17 +421,23 @@ def said(page) -> list[str]:
                                      "paragraphs => paragraphs.map(p => p.id)")
 
 
-def in_view(page, selector: str) -> bool:
-    return page.evaluate(f"""() => {{ const box = document.querySelector('{selector}')
-        .getBoundingClientRect(); return box.top >= 0 && box.bottom <= innerHeight; }}""")
-
-
-def test_the_transcript_page_plays_and_follows_what_is_said(page, site_url):
-    page.add_init_script("""window.scrolls = [];
+# Whether the element is wholly inside the window.
+IN_VIEW = """selector => { const box = document.querySelector(selector)
+    .getBoundingClientRect(); return box.top >= 0 && box.bottom <= innerHeight; }"""
+# Each scrollIntoView the page asks for: the element's id and how (smooth or at once).
+RECORD_SCROLLS = """window.scrolls = [];
         const scroll = Element.prototype.scrollIntoView;
         Element.prototype.scrollIntoView = function (options) {
             window.scrolls.push([this.id, options && options.behavior]);
-            return scroll.call(this, options); };""")
+            return scroll.call(this, options); };"""
+
+
+def in_view(page, selector: str) -> bool:
+    return page.evaluate(IN_VIEW, selector)
+
+
+def test_the_transcript_page_plays_and_follows_what_is_said(page, site_url):
+    page.add_init_script(RECORD_SCROLLS)
     page.set_viewport_size({"width": 1280, "height": 700})
     open_page(page, site_url, TRANSCRIPT)
     assert page.locator(".podcast-audio-transcript audio").count() == 1
@@ -443,8 +449,7 @@ def test_the_transcript_page_plays_and_follows_what_is_said(page, site_url):
     page.evaluate(f"document.querySelector('{AUDIO}').currentTime = 150")  # it plays on
     page.wait_for_selector("#t-150.podcast-transcript-current")
     assert said(page) == ["t-150"]
-    page.wait_for_function("""() => { const box = document.querySelector('#t-150')
-        .getBoundingClientRect(); return box.top >= 0 && box.bottom <= innerHeight; }""")
+    page.wait_for_function(IN_VIEW, arg="#t-150")
     assert ["t-150", "smooth"] in page.evaluate("window.scrolls")
     # the player stays in view above it, under the header
     assert in_view(page, ".podcast-audio-transcript media-controller")
@@ -454,11 +459,7 @@ def test_the_transcript_page_plays_and_follows_what_is_said(page, site_url):
 
 def test_the_transcript_follows_without_motion_for_who_prefers_none(page, site_url):
     page.emulate_media(reduced_motion="reduce")
-    page.add_init_script("""window.scrolls = [];
-        const scroll = Element.prototype.scrollIntoView;
-        Element.prototype.scrollIntoView = function (options) {
-            window.scrolls.push([this.id, options && options.behavior]);
-            return scroll.call(this, options); };""")
+    page.add_init_script(RECORD_SCROLLS)
     page.set_viewport_size({"width": 1280, "height": 700})
     open_page(page, site_url, TRANSCRIPT)
     play_from(page, 160)

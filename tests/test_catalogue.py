@@ -7,12 +7,11 @@ server on 127.0.0.1 serving files in their real formats."""
 import hashlib
 import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 import yaml
-from helpers import build_root, page
+from helpers import build_root, page, serving
 from podcast.core.post import feed_data
 from podcast.importer.command import run
 
@@ -74,11 +73,8 @@ class Catalogue(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Catalogue)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(Catalogue) as url:
+        yield url
 
 
 def post(title: str, date: str, video: str = "", extra: str = "") -> str:

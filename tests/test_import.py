@@ -4,12 +4,11 @@ on 127.0.0.1 serving feed files in their real shapes."""
 import http.server
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, serving
 from podcast.core.post.frontmatter import front_matter
 from podcast.importer.command import run
 
@@ -64,11 +63,8 @@ class Feeds(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Feeds)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(Feeds) as url:
+        yield url
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ HTTP server on 127.0.0.1; the posts are read back with YAML and built with MyST.
 import gzip
 import http.server
 import socket
-import threading
 import time
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import docutils.core
 import pytest
 import yaml
 from docutils import nodes
-from helpers import page
+from helpers import page, serving
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from myst_parser.parsers.docutils_ import Parser
@@ -79,11 +78,8 @@ class Hostile(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with serving(Hostile) as url:
+        yield url
 
 
 @pytest.fixture
