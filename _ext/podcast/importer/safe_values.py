@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
+from ..core.post.feed_data import AUDIO_TYPE
 from ..core.text.names import normalise_space
 
 TITLE_LIMIT = 300  # characters; the show's titles are under 120
@@ -22,7 +23,6 @@ TYPE_LIMIT = 100
 DESCRIPTION_LIMIT = 10_000  # YouTube allows 5,000
 
 VIDEO_ID = re.compile(r"[A-Za-z0-9_-]{11}")
-AUDIO_TYPE = re.compile(r"audio/[A-Za-z0-9.+-]{1,80}")
 # Control characters, surrogates and the two non-characters YAML refuses; line and
 # paragraph separators, which YAML (1.1, PyYAML) reads as line breaks.
 _NOT_TEXT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")

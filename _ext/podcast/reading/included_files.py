@@ -76,20 +76,17 @@ def refuse_outside_assets(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``, before Sphinx collects images and downloads: an image or a
     download whose file lies outside the project is text, not a copy of the file."""
     env = app.env
-    for node in list(doctree.findall(nodes.image)):
-        uri = node.get("uri", "")
-        if uri.startswith("data:") or "://" in uri:
+    # one walk for both: this runs on every page
+    for node in list(doctree.findall(lambda node: isinstance(
+            node, nodes.image | addnodes.download_reference))):
+        image = isinstance(node, nodes.image)
+        named = node.get("uri" if image else "reftarget", "")
+        if named.startswith("data:") and image or "://" in named:
             continue
-        if why := refused(env, uri):
-            logger.warning("image: %s", why, location=node, type="podcast", subtype="path")
-            node.replace_self(nodes.inline("", node.get("alt", "")))
-    for node in list(doctree.findall(addnodes.download_reference)):
-        target = node.get("reftarget", "")
-        if "://" in target:
-            continue
-        if why := refused(env, target):
-            logger.warning("download: %s", why, location=node, type="podcast", subtype="path")
-            node.replace_self(nodes.inline("", node.astext()))
+        if why := refused(env, named):
+            logger.warning("%s: %s", "image" if image else "download", why, location=node,
+                           type="podcast", subtype="path")
+            node.replace_self(nodes.inline("", node.get("alt", "") if image else node.astext()))
 
 
 def refuse_outside_include(app: Sphinx, relative_path: Path, parent_docname: str,

@@ -29,11 +29,11 @@ HEADER = ("# What the show's feeds say of this episode (make import writes it; t
 _WHOLE = re.compile(r"[0-9]{1,12}")
 # text YAML can hold as it is (no control characters, surrogates or non-characters)
 _TEXT = re.compile(r"[^\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]{1,300}")
-_AUDIO_TYPE = re.compile(r"audio/[A-Za-z0-9.+-]{1,80}")
+AUDIO_TYPE = re.compile(r"audio/[A-Za-z0-9.+-]{1,80}")  # what the import writes, too
 #: key -> what its value must be
 KEYS = {
     "audio_url": is_web_url,
-    "audio_type": _AUDIO_TYPE.fullmatch,
+    "audio_type": AUDIO_TYPE.fullmatch,
     "audio_length": _WHOLE.fullmatch,
     "audio_duration": _WHOLE.fullmatch,
     "podcast_guid": _TEXT.fullmatch,
