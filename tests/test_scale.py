@@ -66,3 +66,40 @@ def test_srt_read_in_batches_reads_as_cue_by_cue(blocks, batch):
     from podcast.core.transcripts.captions import read_transcript
     text = "\n\n".join(blocks) + "\n"
     assert read_transcript(text, "srt", batch) == read_transcript(text, "srt", 1)
+
+
+# Cues in the common shape and around it: what the fast reading must read as the
+# library does, and what it must leave to the library.
+_TIMES = st.sampled_from(["00:00:01.000", "00:01.500", "01:02:03.040", "100:00:00.999",
+                          "00:60:00.000", "0:00:01.000", "00:00:01,000", "00:00:01.5"])
+_TEXT = st.sampled_from(["Hello there.", "<v Ann Lee>Hi.", "<v.loud Bo Chen>Yes", "<v >x",
+                         "<c.yellow>tagged</c> words", "Q&amp;A", "it's \"so\"", "a < b",
+                         "<v Ann", "-->", "  spaced  out ", "é ü ‘quoted’", "<i>it</i>"])
+
+
+@st.composite
+def cue_block(draw) -> str:
+    lines = [draw(st.sampled_from(["", "", "7", "intro-cue"]))]
+    arrow = draw(st.sampled_from([" --> ", "\t-->\t", " --> ", "-->", " -> "]))
+    lines.append(draw(_TIMES) + arrow + draw(_TIMES)
+                 + draw(st.sampled_from(["", "", " ", " align:start", " line:0"])))
+    lines += draw(st.lists(_TEXT, min_size=0, max_size=3))
+    return "\n".join(line for line in lines if line)
+
+
+@settings(max_examples=600)
+@given(st.lists(cue_block(), max_size=12), st.integers(1, 8))
+def test_plain_webvtt_cues_read_as_the_library_reads_them(blocks, batch):
+    from podcast.core.transcripts.captions import read_transcript
+    text = "WEBVTT\n\n" + "\n\n".join(blocks) + "\n"
+    assert read_transcript(text, "vtt", batch) == read_transcript(text, "vtt", batch,
+                                                                  fast=False)
+
+
+def test_the_common_cue_is_read_without_the_library():
+    from podcast.core.transcripts.captions import Cue, plain_cue
+    assert plain_cue("12\n01:02:03.040 --> 01:02:05.000\n<v Ann Lee>Hi <i>you</i>.\nBye") == \
+        Cue(3723.04, 3725.0, "Hi you.\nBye", "Ann Lee")
+    for other in ("00:00:01.000 --> 00:00:02.000 align:start\nsettings",
+                  "00:00:01.000 --> 00:00:02.000\n", "a\nb\n00:00:01.000 --> 00:00:02.000\ny"):
+        assert plain_cue(other) is None

@@ -193,3 +193,27 @@ def test_transcript_headings_come_from_every_chapter_shape(build, shape):
     transcript = page(app, "transcripts/2023-03-26-talk")
     headings = [h.get_text().rstrip("#") for h in transcript.select("article h2")]
     assert headings == episode
+
+
+def test_paragraphs_drawn_from_data_are_the_html_their_nodes_would_be(site, sphinx_test_tempdir,
+                                                                       rootdir):
+    """With Sphinx's search the paragraphs become nodes again (its index reads words
+    from nodes); the article the HTML writer makes of them is the same, byte for byte."""
+    as_nodes = build_root(rootdir / "test-transcripts", sphinx_test_tempdir / "transcripts-nodes",
+                          confoverrides={"podcast_search": "sphinx"})
+    for name in ("2023-03-26-talk", "2023-04-01-listen", "2023-05-01-broken"):
+        drawn, built = (str(page(app, f"transcripts/{name}").select_one("article section"))
+                        for app in (site, as_nodes))
+        assert drawn == built and "podcast-transcript-paragraph" in drawn
+    index = (as_nodes.outdir / "searchindex.js").read_text(encoding="utf-8")
+    assert '"zygomorph' in index  # a word said in the transcript alone
+    as_nodes.cleanup()
+
+
+def test_other_formats_get_the_paragraphs_as_text(sphinx_test_tempdir, rootdir):
+    app = build_root(rootdir / "test-transcripts", sphinx_test_tempdir / "transcripts-text",
+                     buildername="text")
+    text = (app.outdir / "transcripts" / "2023-03-26-talk.txt").read_text(encoding="utf-8")
+    assert "00:10 **Sebastian Raschka: **Thanks for having me. I first learned from Andrew Ng's" \
+        in " ".join(text.split())  # the text builder curls no quotes
+    app.cleanup()

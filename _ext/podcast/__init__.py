@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from . import memory
+from . import memory, parser_settings
 from .after_reading import checks, crossrefs, derived
 from .before_reading import page_kinds
 from .publishing import (
@@ -51,7 +51,7 @@ from .writing import (
     people,
     player,
     renderers,
-    transcript_times,
+    transcript_html,
 )
 
 __version__ = "0.1.0"
@@ -92,7 +92,7 @@ def setup(app: Sphinx) -> dict:
     renderers.setup(app)
     people.setup(app)
     player.setup(app)
-    transcript_times.setup(app)
+    transcript_html.setup(app)
     partials.setup(app)
     gone_pages.setup(app)
     neighbours.setup(app)
@@ -107,6 +107,7 @@ def setup(app: Sphinx) -> dict:
     pagefind.setup(app)
     # the whole build
     memory.setup(app)
+    parser_settings.setup(app)
     app.connect("config-inited", add_own_files)
     app.add_css_file("podcast.css")
     app.add_js_file("podcast.js", loading_method="defer")

@@ -15,12 +15,15 @@ import hashlib
 import os
 import pickle
 import re
+import string
 from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.utils import normalize_language_tag, smartquotes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.transforms import SphinxSmartQuotes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -48,20 +51,48 @@ _WORD = re.compile(r"\S+")
 
 class transcript_time(nodes.Inline, nodes.TextElement):
     """A paragraph's time: seeks the episode's player (``episode``, ``seconds``,
-    ``video``), drawn by ``pages.transcripts``."""
+    ``video``), drawn by ``writing.transcript_html``."""
+
+
+class transcript_text(nodes.General, nodes.Element):
+    """The paragraphs under one of a transcript's headings, as data, not nodes:
+    an hour of speech is some 160 paragraphs and 1,000 nodes, which every
+    transform walks, pickling stores and the writer visits one by one. HTML is
+    drawn from it in one go (``writing.transcript_html``); other formats get the
+    paragraphs as nodes again.
+
+    ``episode`` (docname) and ``video`` as for ``transcript_time``; ``paragraphs``:
+    (start, time, speaker, pieces), each piece (text, the name of the person it
+    names or ""), the text with its quotes already curled as Sphinx would."""
+
+    def astext(self) -> str:
+        """The paragraphs' texts as a reader of the nodes' leaves would join them,
+        one after another, a space between words (what a page's description is
+        cut from: ``sphinxext-opengraph`` reads a node without children whole)."""
+        joined = ""
+        for _, time, speaker, pieces in self["paragraphs"]:
+            for leaf in (time, speaker, *(text for text, _ in pieces)):
+                text = re.sub(" {2,}", " ", leaf.replace("\r", "").replace("\n", " ").strip())
+                if joined and text and joined[-1] not in string.whitespace \
+                        and text[0] not in string.whitespace + string.punctuation:
+                    joined += " "
+                joined += text
+        return joined
 
 
 def names_in(text: str, directory: Directory) -> list[tuple[int, int, str]]:
     """Known people named in ``text``: (start, end, slug), two to four words each.
 
     Only a word that begins some known name can begin one here: an hour of speech is
-    some 9,000 words and a handful of names, so each other word costs one lookup."""
-    firsts = _first_words(directory)
+    some 9,000 words and a handful of names, so each other word costs one lookup,
+    and a paragraph without such a word no more."""
+    begins = _name_beginnings(directory)
+    if not any(begins(word) for word in text.split()):
+        return []
     words = [(match.start(), match.end()) for match in _WORD.finditer(text)]
     found, index = [], 0
     while index < len(words):
-        first = text[words[index][0]:words[index][1]].lstrip("(“‘'\"")
-        if name_key(first).partition(" ")[0] not in firsts:
+        if not begins(text[words[index][0]:words[index][1]]):
             index += 1
             continue
         for size in (4, 3, 2):
@@ -81,16 +112,22 @@ def names_in(text: str, directory: Directory) -> list[tuple[int, int, str]]:
     return found
 
 
-_FIRSTS: list = [None, 0, frozenset()]  # the names dict, its size, their first words
+_BEGINS: list = [None, 0, None]  # the names dict, its size, whether a word begins a name
 
 
-def _first_words(directory: Directory) -> frozenset[str]:
-    """The first word of every known name's key (made again when the names change:
-    names are only ever added)."""
-    if _FIRSTS[0] is not directory.names or _FIRSTS[1] != len(directory.names):
-        _FIRSTS[:] = [directory.names, len(directory.names),
-                      frozenset(key.partition(" ")[0] for key in directory.names)]
-    return _FIRSTS[2]
+def _name_beginnings(directory: Directory):
+    """Whether a word, as written, could begin a known name: its key's first word is
+    some name's (made again when the names change: names are only ever added)."""
+    if _BEGINS[0] is not directory.names or _BEGINS[1] != len(directory.names):
+        firsts = frozenset(key.partition(" ")[0] for key in directory.names)
+        known: dict[str, bool] = {}
+
+        def begins(word: str) -> bool:
+            if word not in known:
+                known[word] = name_key(word.lstrip("(“‘'\"")).partition(" ")[0] in firsts
+            return known[word]
+        _BEGINS[:] = [directory.names, len(directory.names), begins]
+    return _BEGINS[2]
 
 
 class TranscriptDirective(SphinxDirective):
@@ -135,8 +172,10 @@ class TranscriptDirective(SphinxDirective):
         # the episode's audio, if it has any, filled in from its record (writing.player)
         content: list[nodes.Node] = [back, placeholders.make(self.env, "transcript-player",
                                                              episode=episode_doc)]
-        holder: nodes.Element | None = None
+        video = self.options.get("video", "")
+        curl = quote_curler(self.state.document)
         moments: list[tuple[str, int]] = []
+        holder, run = None, None
         for part in parts:
             if part.chapter is not None:
                 holder = nodes.section(ids=[f"transcript-{part.chapter.start}"],
@@ -144,33 +183,60 @@ class TranscriptDirective(SphinxDirective):
                                            f"{part.chapter.label} {part.chapter.title}")])
                 holder += nodes.title("", part.chapter.title)
                 content.append(holder)
-            paragraph = self.paragraph(part, episode_doc, self.options.get("video", ""), directory,
-                                       moments)
-            (holder.append if holder is not None else content.append)(paragraph)
+                run = None
+            if run is None:
+                run = transcript_text(episode=episode_doc, video=video, paragraphs=[])
+                (holder.append if holder is not None else content.append)(run)
+            run["paragraphs"].append(paragraph_of(part, directory, moments, curl))
         state_of(self.env).add_transcript(self.env.docname, Transcript(
             episode_doc, path.relative_to(srcdir).as_posix(), kind, tuple(moments)))
         return content
 
-    def paragraph(self, part: Paragraph, episode: str, video: str, directory: Directory,
-                  moments: list) -> nodes.paragraph:
-        paragraph = nodes.paragraph(ids=[f"t-{part.start}"],
-                                    classes=["podcast-transcript-paragraph"])
-        paragraph += transcript_time("", format_time(part.start), episode=episode,
-                                     seconds=part.start, video=video)
-        paragraph += nodes.Text(" ")
-        if part.speaker:
-            paragraph += nodes.strong("", f"{part.speaker}: ",
-                                      classes=["podcast-transcript-speaker"])
-        at = 0
-        for start, end, slug in names_in(part.text, directory):
-            paragraph += nodes.Text(part.text[at:start])
-            paragraph += addnodes.pending_xref(
-                "", nodes.inline("", part.text[start:end]), refdomain="podcast",
-                reftype="person", reftarget=directory.people[slug].name, refexplicit=True)
-            moments.append((slug, part.start))
-            at = end
-        paragraph += nodes.Text(part.text[at:])
-        return paragraph
+
+def paragraph_of(part: Paragraph, directory: Directory, moments: list[tuple[str, int]],
+                 curl) -> tuple[int, str, str, tuple[tuple[str, str], ...]]:
+    """One paragraph of ``transcript_text``; the people it names added to ``moments``."""
+    time = format_time(part.start)
+    speaker = f"{part.speaker}: " if part.speaker else ""
+    pieces: list[tuple[str, str]] = []
+    at = 0
+    for start, end, slug in names_in(part.text, directory):
+        pieces += [(part.text[at:start], ""), (part.text[start:end], directory.people[slug].name)]
+        moments.append((slug, part.start))
+        at = end
+    pieces.append((part.text[at:], ""))
+    # curled together, as SmartQuotes curls a paragraph's text nodes
+    texts = curl([time, " ", *([speaker] if speaker else []), *(text for text, _ in pieces)])
+    time, speaker = texts[0], texts[2] if speaker else ""
+    curled = texts[3:] if speaker else texts[2:]
+    return (part.start, time, speaker,
+            tuple((text, name) for text, (_, name) in zip(curled, pieces, strict=True)))
+
+
+def quote_curler(document: nodes.document):
+    """What Sphinx's SmartQuotes would make of a paragraph's texts, in this document:
+    a function of the texts, in order (the same texts where it would not curl)."""
+    quotes = SphinxSmartQuotes(document, startnode=None)
+    if not quotes.is_available() or not document.settings.smart_quotes:
+        return list
+    language = document.settings.language_code
+    if str(document.settings.smart_quotes).startswith("alt"):
+        language += "-x-altquot"
+    for tag in normalize_language_tag(language):
+        if tag in smartquotes.smartchars.quotes:
+            language = tag
+            break
+    else:
+        language = ""
+    action = document.settings.env.config.smartquotes_action
+
+    def curl(texts: list[str]) -> list[str]:
+        tokens = [("plain", _ESCAPED.sub(r"\\\1", text)) for text in texts]
+        return list(smartquotes.educate_tokens(tokens, attr=action, language=language))
+    return curl
+
+
+_ESCAPED = re.compile(r"(?<=\x00)([-\\\'\".`])")
 
 
 def _found(env, docname: str) -> PostTranscript | None:

@@ -80,6 +80,33 @@ def _blocks(text: str) -> Iterator[tuple[int, str]]:
         yield start, "\n".join(lines)
 
 
+# The cue nearly every caption tool writes: perhaps an identifier, the two times
+# alone on their line, the text. The library spends some 60 µs on each cue
+# (settings, times, regions: an hour of them, 40 ms); such a cue is read here
+# with one match, giving the cue the library gives (``tests/test_scale.py``
+# checks it against the library). Every other block is the library's to read.
+_TIME = r"(\d{2,3}:)?([0-5]\d):([0-5]\d)\.(\d{3})"
+_PLAIN_CUE = re.compile(rf"(?:[^\n]*\n)?{_TIME}[ \t]+-->[ \t]+{_TIME}[ \t]*\n(.+)", re.S)
+_CUE_TAG = re.compile(r"<[^>]*>")
+
+
+def _seconds(hours: str | None, minutes: str, seconds: str, milliseconds: str) -> float:
+    return (int(hours[:-1]) if hours else 0) * 3600 + int(minutes) * 60 + int(seconds) \
+        + int(milliseconds) / 1000
+
+
+def plain_cue(block: str) -> Cue | None:
+    """The cue of a block in the common shape (see ``_PLAIN_CUE``), else None."""
+    found = _PLAIN_CUE.fullmatch(block)
+    if found is None or "-->" in found[9]:
+        return None
+    lines = found[9].split("\n")
+    voice = webvtt.Caption.VOICE_SPAN_PATTERN.match(lines[0]) \
+        if lines[0].startswith("<v") else None
+    return Cue(_seconds(*found.groups()[0:4]), _seconds(*found.groups()[4:8]),
+               "\n".join(_CUE_TAG.sub("", line) for line in lines), voice[1] if voice else "")
+
+
 def _vtt(block: str) -> list[Cue]:
     return [Cue(caption.start_in_seconds + caption.start_time.milliseconds / 1000,
                 caption.end_in_seconds + caption.end_time.milliseconds / 1000,
@@ -103,14 +130,21 @@ def cue_words(text: str) -> str:
 BATCH = 256
 
 
-def _parsed(text: str, kind: str, batch: int) -> Iterator[tuple[int, list[Cue], str]]:
-    """Each cue block's line and what the library read of it (and why not, if
-    nothing): ``batch`` blocks at once, one by one where a batch does not read as
-    exactly one cue a block (a broken cue among them)."""
+def _parsed(text: str, kind: str, batch: int, fast: bool = True
+            ) -> Iterator[tuple[int, list[Cue], str]]:
+    """Each cue block's line and what was read of it (and why not, if nothing):
+    a plain WebVTT cue at once (unless not ``fast``), the library's ``batch``
+    blocks at once, one by one where a batch does not read as exactly one cue a
+    block (a broken cue among them)."""
     parse = _vtt if kind == "vtt" else _srt
     blocks: list[tuple[int, str]] = []
     for line, block in _blocks(text):
         if kind == "vtt" and _HEADER.match(block):
+            continue
+        if kind == "vtt" and fast and (cue := plain_cue(block)) is not None:
+            yield from _each(blocks, parse)  # the blocks before it first
+            blocks = []
+            yield line, [cue], ""
             continue
         blocks.append((line, block))
         if len(blocks) == batch:
@@ -136,10 +170,11 @@ def _each(blocks: list[tuple[int, str]], parse) -> Iterator[tuple[int, list[Cue]
             yield line, [], type(error).__name__
 
 
-def _read(text: str, kind: str, batch: int = BATCH) -> Iterator[Cue | Trouble]:
+def _read(text: str, kind: str, batch: int = BATCH, fast: bool = True
+          ) -> Iterator[Cue | Trouble]:
     """The transcript's cues and troubles, in the file's order."""
     count, last = 0, None
-    for line, read, why in _parsed(text, kind, batch):
+    for line, read, why in _parsed(text, kind, batch, fast):
         if count >= MAX_CUES:
             yield Trouble(line, TOO_MANY_CUES)
             return
@@ -164,14 +199,16 @@ def _read(text: str, kind: str, batch: int = BATCH) -> Iterator[Cue | Trouble]:
             yield Cue(cue.start, cue.end, words, speaker, line)
 
 
-def read_transcript(text: str, kind: str, batch: int = BATCH
+def read_transcript(text: str, kind: str, batch: int = BATCH, fast: bool = True
                     ) -> tuple[list[Cue], list[Trouble]]:
     """A transcript's cues (``kind``: ``vtt`` or ``srt``), and what was wrong
-    (the first ``MAX_TROUBLES``, one line for the rest, and the cut if any)."""
+    (the first ``MAX_TROUBLES``, one line for the rest, and the cut if any).
+    Not ``fast``: every cue read by the library (what the fast reading is
+    checked against)."""
     cues: list[Cue] = []
     troubles: list[Trouble] = []
     more, cut = 0, None
-    for found in _read(text, kind, batch):
+    for found in _read(text, kind, batch, fast):
         if isinstance(found, Cue):
             cues.append(found)
         elif found.message == TOO_MANY_CUES:

@@ -1,0 +1,135 @@
+"""A transcript's paragraphs drawn: each starts with its time, a link that seeks
+the episode's player, then who speaks; the people it names link to their pages.
+
+A time links the video at that second (what works without JavaScript);
+``podcast.js`` opens the episode page at ``#t=`` instead, where the player (or
+the audio) seeks, as for chapters.
+
+HTML pages get a heading's paragraphs (``transcript_text``) written in one go,
+as the HTML writer would write them as nodes; other formats, and Sphinx's own
+search, which reads words from nodes, get them back as nodes first.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from ..after_reading.derived import derived_of
+from ..core.text.urls import watch_url
+from ..reading.transcript_page import transcript_text, transcript_time
+from ..state.domain import state_of
+
+# the e-book's pages are HTML too, with a translator of their own name
+HTML_TRANSLATORS = ("html", "epub")
+OTHER_TRANSLATORS = ("latex", "text", "man", "texinfo")
+
+
+def time_link(episode: str, video: str, seconds: int) -> str:
+    """The opening tag of a paragraph's time (``episode``: its page's relative URL)."""
+    href = watch_url(video, seconds) if video else f"{episode}#t={seconds}"
+    return (f'<a class="podcast-transcript-time" href="{escape(href, quote=True)}" '
+            f'data-episode="{escape(episode, quote=True)}" data-seconds="{seconds}">')
+
+
+def visit_time_html(self, node: transcript_time) -> None:
+    episode = self.builder.get_relative_uri(self.builder.current_docname, node["episode"])
+    self.body.append(time_link(episode, node["video"], int(node["seconds"])))
+
+
+def depart_time_html(self, node: transcript_time) -> None:
+    self.body.append("</a>")
+
+
+def visit_text_html(self, node: transcript_text) -> None:
+    """The paragraphs, as the HTML writer writes a paragraph, a strong, a
+    reference and the text (``encode``: its escaping, ``@`` and all)."""
+    builder, here = self.builder, self.builder.current_docname
+    episode = builder.get_relative_uri(here, node["episode"])
+    derived = derived_of(state_of(builder.env))
+    links: dict[str, str] = {}
+
+    def link(name: str) -> str:
+        if name not in links:
+            found = derived.find("person", name)
+            if found is None:  # no page (any more): the name as text, as an unresolved link
+                links[name] = ""
+            else:
+                docname, anchor, title = found
+                uri = builder.get_relative_uri(here, docname) + (f"#{anchor}" if anchor else "")
+                links[name] = (f'<a class="reference internal" href="{self.attval(uri)}" '
+                               f'title="{self.attval(title)}">')
+        return links[name]
+
+    encode, parts = self.encode, []
+    for start, time, speaker, pieces in node["paragraphs"]:
+        parts.append(f'<p class="podcast-transcript-paragraph" id="t-{start}">'
+                     f'{time_link(episode, node["video"], start)}{encode(time)}</a> ')
+        if speaker:
+            parts.append(f'<strong class="podcast-transcript-speaker">{encode(speaker)}</strong>')
+        for text, name in pieces:
+            if not name:
+                parts.append(encode(text))
+            elif opening := link(name):
+                parts.append(f"{opening}<span>{encode(text)}</span></a>")
+            else:
+                parts.append(f"<span>{encode(text)}</span>")
+        parts.append("</p>\n")
+    self.body.append("".join(parts))
+    raise nodes.SkipNode
+
+
+def as_nodes(node: transcript_text) -> list[nodes.paragraph]:
+    """The paragraphs as nodes, as the transcript page had them."""
+    found = []
+    for start, time, speaker, pieces in node["paragraphs"]:
+        paragraph = nodes.paragraph(ids=[f"t-{start}"], classes=["podcast-transcript-paragraph"])
+        paragraph += transcript_time("", time, episode=node["episode"], seconds=start,
+                                     video=node["video"])
+        paragraph += nodes.Text(" ")
+        if speaker:
+            paragraph += nodes.strong("", speaker, classes=["podcast-transcript-speaker"])
+        for text, name in pieces:
+            paragraph += addnodes.pending_xref(
+                "", nodes.inline("", text), refdomain="podcast", reftype="person",
+                reftarget=name, refexplicit=True) if name else nodes.Text(text)
+        found.append(paragraph)
+    return found
+
+
+class TranscriptAsNodes(SphinxPostTransform):
+    """Other formats than HTML, and Sphinx's search: the paragraphs as nodes,
+    before their links are resolved."""
+
+    default_priority = 5  # before Sphinx's ReferencesResolver (10)
+
+    def is_supported(self) -> bool:
+        builder = self.env._builder_cls
+        return builder.format != "html" or (builder.search
+                                            and self.config.podcast_search != "pagefind")
+
+    def run(self, **kwargs) -> None:
+        for node in list(self.document.findall(transcript_text)):
+            node.replace_self(as_nodes(node))
+
+
+def visit_plain(self, node: nodes.Element) -> None:
+    """Other formats: a time as text (a transcript's text is nodes again by now)."""
+
+
+def depart_plain(self, node: nodes.Element) -> None:
+    pass
+
+
+def setup(app: Sphinx) -> None:
+    plain = (visit_plain, depart_plain)
+    app.add_node(transcript_time, **dict.fromkeys(HTML_TRANSLATORS,
+                                                   (visit_time_html, depart_time_html)),
+                 **dict.fromkeys(OTHER_TRANSLATORS, plain))
+    app.add_node(transcript_text, **dict.fromkeys(HTML_TRANSLATORS, (visit_text_html, None)),
+                 **dict.fromkeys(OTHER_TRANSLATORS, plain))
+    app.add_post_transform(TranscriptAsNodes)
