@@ -115,7 +115,8 @@ def index_runs(site: Path) -> dict:
     from pagefind.service import get_executable
 
     runs = {}
-    for bundle in bundles("episodes"):
+    transcripts = [f"transcripts/{page.stem}" for page in (site / "transcripts").glob("*.html")]
+    for bundle in bundles("episodes", transcripts=transcripts):
         if not bundle.pages(site):
             continue
         started = time.perf_counter()
@@ -141,12 +142,14 @@ def variant(posts: Path, out: Path, kind: str, words: list[str]) -> dict:
     episode = episodes[len(episodes) // 2]
     result.update(measure(outdir, episode.relative_to(outdir).as_posix(), words, kind))
     if kind == "pagefind":
-        transcripts = outdir / "pagefind-transcripts" / "pagefind-entry.json"
-        before = transcripts.stat().st_mtime_ns if transcripts.is_file() else None
+        def transcript_indexes() -> dict:
+            return {entry: entry.stat().st_mtime_ns
+                    for entry in outdir.glob("pagefind-transcripts*/pagefind-entry.json")}
+        before = transcript_indexes()
         edit_one(source)
         result["edit_one"] = run_build(source, outdir)
-        result["edit_one"]["transcripts_indexed_again"] = (
-            transcripts.is_file() and transcripts.stat().st_mtime_ns != before)
+        result["edit_one"]["transcripts_indexed_again"] = bool(before) and (
+            transcript_indexes() != before)
         result["index"] = index_runs(outdir)
     return result
 

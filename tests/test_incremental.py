@@ -5,7 +5,7 @@ transcript, a post's chapters), and nothing is left of a page that is gone."""
 import shutil
 
 import pytest
-from helpers import build_root, page
+from helpers import build_root, page, search_records, written
 from test_builds import output_files
 
 TALK = "episodes/2023-03-26-talk"
@@ -80,3 +80,44 @@ def test_an_incremental_build_equals_a_clean_one(sphinx_test_tempdir, rootdir, c
         headings = [h.get_text().rstrip("#") for h in
                     page(incremental, "transcripts/2023-03-26-talk").select("article h2")]
         assert headings == ["Welcome", "Where it began"]
+
+
+OLDER_POST = """---
+title: 'Ada Lovelace: Engines | Learning from Machine Learning #1'
+date: 2022-01-10 10:00:00 +0000
+youtubeID: ADAVIDEO001
+---
+
+Ada Lovelace on engines.
+"""
+OLDER_SAID = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Seth Levine>Engines, and the loom.\n"
+NEW_SAID = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Seth Levine>Compilers, at last.\n"
+
+
+def test_a_new_transcript_rebuilds_its_episode_and_its_index_alone(sphinx_test_tempdir, rootdir):
+    """A transcript added to one episode: that episode's page and its transcript's
+    are written (and the year's page listing it), and the search index of that
+    year's transcripts made again, not another year's."""
+    folder = sphinx_test_tempdir / "incremental-new-transcript"
+    shutil.rmtree(folder, ignore_errors=True)
+    one_a_year = {"podcast_transcripts_per_index": 1}
+    first = build_root(rootdir / "test-transcripts", folder, confoverrides=one_a_year, files={
+        "episodes/2023-06-01-people.md": PEOPLE_POST, "episodes/2022-01-10-ada.md": OLDER_POST,
+        "episodes/2022-01-10-ada.vtt": OLDER_SAID})
+    first.cleanup()
+    indexes = {bundle.name: bundle.joinpath("pagefind-entry.json").stat().st_mtime_ns
+               for bundle in first.outdir.glob("pagefind-transcripts*")}
+    assert set(indexes) == {"pagefind-transcripts-2022", "pagefind-transcripts-2023"}
+    again = build_root(rootdir / "test-transcripts", folder, confoverrides=one_a_year,
+                       files={"episodes/2023-06-01-people.vtt": NEW_SAID})
+    again.cleanup()
+    # and the year's page, which Sphinx writes again with any page it lists
+    assert written(again) == {"episodes/2023-06-01-people", "transcripts/2023-06-01-people",
+                              "archive/2023"}
+    assert "Compilers, at last" in page(again, "transcripts/2023-06-01-people").get_text()
+    now = {bundle.name: bundle.joinpath("pagefind-entry.json").stat().st_mtime_ns
+           for bundle in again.outdir.glob("pagefind-transcripts*")}
+    assert now["pagefind-transcripts-2022"] == indexes["pagefind-transcripts-2022"]
+    assert now["pagefind-transcripts-2023"] != indexes["pagefind-transcripts-2023"]
+    said = search_records(again, "pagefind-transcripts-2023")
+    assert "transcripts/2023-06-01-people.html" in said

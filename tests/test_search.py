@@ -13,6 +13,7 @@ from podcast.publishing.pagefind import (
     facts,
     fingerprint,
     indexed,
+    transcript_bundles,
 )
 
 ADA = "episodes/2023-01-09-ada.html"
@@ -50,9 +51,9 @@ def test_filters_and_title_are_escaped_text_the_index_reads_but_does_not_index()
 
 
 def test_a_bundle_reads_its_folders_only(tmp_path):
-    notes = Bundle("pagefind", ("episodes", "people"))
-    assert notes.glob == "{episodes,people}/**/*.html"
-    assert Bundle("t", ("transcripts",)).glob == "transcripts/**/*.html"
+    notes = Bundle("pagefind", ("episodes/**/*.html", "people/**/*.html"))
+    assert notes.glob == "{episodes/**/*.html,people/**/*.html}"
+    assert Bundle("t", ("transcripts/**/*.html",)).glob == "transcripts/**/*.html"
     for name in ("episodes/a.html", "people/b/c.html", "archive/2023.html", "index.html"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(name)
@@ -205,3 +206,21 @@ def test_without_a_working_pagefind_the_build_warns_and_publishes(build, monkeyp
     again = build(testroot="people")  # the next build makes the index it could not
     assert "podcast.search" not in warnings(again)
     assert ADA in search_records(again)
+
+
+def test_transcripts_are_indexed_in_bundles_of_whole_years(tmp_path):
+    """Pagefind holds a bundle's index in memory: transcripts go in bundles of a few
+    hundred, a year never split, and every page in exactly one bundle."""
+    names = ([f"2019-01-0{day}-a" for day in range(1, 5)] + ["2020-02-01-b", "2021-03-01-c",
+             "2021-03-02-d", "2022-01-01-e"] + ["talk", "1-first", "2019x", "20190101"])
+    found = transcript_bundles("transcripts", names, 3)
+    assert [bundle.folder for bundle in found] == [
+        "pagefind-transcripts-2019", "pagefind-transcripts-2020", "pagefind-transcripts-2022",
+        "pagefind-transcripts-other"]
+    assert found[1].patterns == ("transcripts/2020-*.html", "transcripts/2021-*.html")
+    for name in names + ["../escape"]:
+        (tmp_path / "transcripts" / f"{name}.html").parent.mkdir(exist_ok=True)
+        (tmp_path / "transcripts" / f"{name}.html").write_text(name)
+    pages = [page.stem for bundle in found for page in bundle.pages(tmp_path)]
+    assert sorted(pages) == sorted(names)
+    assert transcript_bundles("transcripts", []) == []

@@ -87,7 +87,7 @@ def test_names_in_the_transcript_link_and_the_person_page_lists_the_moments(site
 
 
 def test_the_transcripts_have_a_search_index_of_their_own(site):
-    notes, said = search_records(site), search_records(site, "pagefind-transcripts")
+    notes, said = search_records(site), search_records(site, "pagefind-transcripts-2023")
     assert not [url for url in notes if url.startswith("transcripts/")]
     assert [url for url, record in said.items() if "zygomorphic" in record["content"]] == [
         "transcripts/2023-03-26-talk.html"]
@@ -103,7 +103,7 @@ def test_the_transcripts_have_a_search_index_of_their_own(site):
     assert "Seth Levine" not in talk["content"] and "01:16" not in talk["content"]
     assert "My career began with computational biology" in talk["content"]
     assert page(site, "search").select_one("#podcast-search")["data-bundles"] == (
-        "pagefind/ pagefind-transcripts/")
+        "pagefind/ pagefind-transcripts-2023/")
 
 
 def test_feeds_and_data_carry_the_transcript(site):

@@ -13,8 +13,10 @@ re-indexes the notes alone (the page merges both bundles).
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
@@ -94,19 +96,20 @@ def facts(facets: Facets) -> str:
 
 @dataclass(frozen=True)
 class Bundle:
-    """One Pagefind index: where it goes in the site, and the pages it reads."""
+    """One Pagefind index: where it goes in the site, and the pages it reads
+    (``patterns``: globs from the site's root, as Pagefind and ``Path.glob`` read
+    them)."""
 
     folder: str
-    folders: tuple[str, ...]  # of the site, whose pages (at any depth) it indexes
+    patterns: tuple[str, ...]
     not_indexed: str = NOT_INDEXED
 
     @property
     def glob(self) -> str:
-        inner = ",".join(self.folders)
-        return f"{{{inner}}}/**/*.html" if len(self.folders) > 1 else f"{inner}/**/*.html"
+        return self.patterns[0] if len(self.patterns) == 1 else "{" + ",".join(self.patterns) + "}"
 
     def pages(self, site: Path) -> list[Path]:
-        return sorted(page for folder in self.folders for page in (site / folder).rglob("*.html"))
+        return sorted({page for pattern in self.patterns for page in site.glob(pattern)})
 
     def command(self, executable: str, site: Path) -> list[str]:
         return [executable, "--site", str(site), "--glob", self.glob,
@@ -114,17 +117,64 @@ class Bundle:
                 "--keep-index-url", "--quiet"]
 
 
-def bundles(episodes_dir: str, config=None) -> list[Bundle]:
+# Pagefind holds a bundle's whole index in memory while it builds it: an hour of
+# speech is some 9,000 words, and 1,000 of them took 2.5 GB. Transcripts are
+# indexed in bundles of about this many (``podcast_transcripts_per_index``), by
+# year (the search merges them all); a new transcript is indexed again with its
+# year's bundle alone.
+TRANSCRIPTS_PER_BUNDLE = 200
+_DATED = re.compile(r"\d{4}-")  # a post's name starts with its date, as Jekyll's do
+# every name that does not start so, as globs
+_UNDATED = ("[!0-9]*", "[0-9][!0-9]*", "[0-9][0-9][!0-9]*", "[0-9][0-9][0-9][!0-9]*",
+            "[0-9][0-9][0-9][0-9][!-]*")
+
+
+def transcript_bundles(folder: str, names: Iterable[str],
+                       size: int = TRANSCRIPTS_PER_BUNDLE) -> list[Bundle]:
+    """The transcripts' bundles: their pages' ``names`` (in ``folder``) by year,
+    a year's pages never split, years joined until a bundle has ``size`` pages;
+    the pages of undated names in one of their own."""
+    years: dict[str, int] = defaultdict(int)
+    undated = False
+    for name in names:
+        if _DATED.match(name):
+            years[name[:4]] += 1
+        else:
+            undated = True
+    found, group, count = [], [], 0
+    for year in sorted(years):
+        group.append(year)
+        count += years[year]
+        if count >= size or year == max(years):
+            found.append(Bundle(f"{TRANSCRIPTS}-{group[0]}",
+                                tuple(f"{folder}/{year}-*.html" for year in group),
+                                f"{NOT_INDEXED}, h1"))
+            group, count = [], 0
+    if undated:
+        found.append(Bundle(f"{TRANSCRIPTS}-other",
+                            tuple(f"{folder}/{pattern}.html" for pattern in _UNDATED),
+                            f"{NOT_INDEXED}, h1"))
+    return found
+
+
+def bundles(episodes_dir: str, config=None, transcripts: Iterable[str] = ()) -> list[Bundle]:
     """The show notes' bundle (the posts, and each kind of generated page the
-    notes' index reads), then the transcripts'.
+    notes' index reads), then the transcripts' (``transcripts``: their pages'
+    docnames).
 
     A transcript's title is its episode's: the title finds the episode, what
     was said finds the transcript."""
     def folders(index: str) -> tuple[str, ...]:
         return tuple(kind.folder_in(config) for kind in KINDS if kind.index == index)
 
-    return [Bundle(NOTES, (episodes_dir, *folders(NOTES))),
-            Bundle(TRANSCRIPTS, folders(TRANSCRIPTS), f"{NOT_INDEXED}, h1")]
+    notes = Bundle(NOTES, tuple(f"{folder}/**/*.html"
+                                for folder in (episodes_dir, *folders(NOTES))))
+    found = [notes]
+    size = getattr(config, "podcast_transcripts_per_index", TRANSCRIPTS_PER_BUNDLE)
+    for folder in folders(TRANSCRIPTS):
+        found += transcript_bundles(folder, (docname[len(folder) + 1:] for docname in transcripts
+                                             if docname.startswith(folder + "/")), size)
+    return found
 
 
 def fingerprint(site: Path, pages: Iterable[Path]) -> str:
@@ -142,7 +192,7 @@ def uses_pagefind(app: Sphinx) -> bool:
 
 
 def bundles_of(app: Sphinx) -> list[Bundle]:
-    return bundles(app.config.podcast_episodes_dir, app.config)
+    return bundles(app.config.podcast_episodes_dir, app.config, state_of(app.env).transcripts)
 
 
 def without_sphinx_search(app: Sphinx) -> None:
@@ -188,10 +238,8 @@ def search_page(app: Sphinx):
     """``html-collect-pages``: the search page, reading Pagefind's bundles."""
     if not uses_pagefind(app):
         return
-    notes, transcripts = bundles_of(app)
-    folders = [notes.folder] + ([transcripts.folder] if state_of(app.env).transcripts else [])
     yield "search", {"title": "Search", "podcast_search_bundles": " ".join(
-        f"{folder}/" for folder in folders)}, "podcast-search.html"
+        f"{bundle.folder}/" for bundle in bundles_of(app))}, "podcast-search.html"
 
 
 def pagefind_executable() -> Path | None:
@@ -203,9 +251,13 @@ def pagefind_executable() -> Path | None:
     return executable if executable is not None and executable.is_file() else None
 
 
+AT_ONCE = 2  # Pagefind runs at a time: the cores of a Read the Docs builder
+
+
 def build_index(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: Pagefind over the written site, each bundle only when
-    its pages changed (both at once: they are separate processes)."""
+    its pages changed (``AT_ONCE`` at a time: they are separate processes); the
+    bundles of transcripts no longer grouped so are removed."""
     if exception is not None or not uses_pagefind(app):
         return
     executable = pagefind_executable()
@@ -214,8 +266,13 @@ def build_index(app: Sphinx, exception: Exception | None) -> None:
                        "(pip install 'pagefind[bin]')", type="podcast", subtype="search")
         return
     site, stamps = Path(app.outdir), Path(app.doctreedir)
-    running = []
-    for bundle in bundles_of(app):
+    current_bundles = bundles_of(app)
+    kept = {bundle.folder for bundle in current_bundles}
+    for old in [*site.glob(f"{TRANSCRIPTS}*/"), *stamps.glob(f"{TRANSCRIPTS}*.fingerprint")]:
+        if old.name.removesuffix(".fingerprint") not in kept:
+            shutil.rmtree(old) if old.is_dir() else old.unlink()
+    waiting = []
+    for bundle in current_bundles:
         pages = bundle.pages(site)
         stamp = stamps / f"{bundle.folder}.fingerprint"
         if not pages:  # no transcripts (any more): no bundle
@@ -231,19 +288,24 @@ def build_index(app: Sphinx, exception: Exception | None) -> None:
         # Pagefind adds its files beside the last index's (their names are their
         # contents'): an index made anew leaves none of the old one behind
         shutil.rmtree(site / bundle.folder, ignore_errors=True)
-        try:
-            process = subprocess.Popen(bundle.command(str(executable), site), text=True,
-                                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        except OSError as error:
-            failed(bundle, str(error))
-            continue
-        running.append((bundle, process, stamp, current))
-    for bundle, process, stamp, current in running:
-        output, _ = process.communicate()
-        if process.returncode:
-            failed(bundle, output.strip()[-2000:] or f"exit status {process.returncode}")
-        else:
-            stamp.write_text(current)
+        waiting.append((bundle, stamp, current))
+    running: list = []
+    while waiting or running:
+        while waiting and len(running) < AT_ONCE:
+            bundle, stamp, current = waiting.pop(0)
+            try:
+                running.append((bundle, subprocess.Popen(
+                    bundle.command(str(executable), site), text=True, stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT), stamp, current))
+            except OSError as error:
+                failed(bundle, str(error))
+        if running:
+            bundle, process, stamp, current = running.pop(0)
+            output, _ = process.communicate()
+            if process.returncode:
+                failed(bundle, output.strip()[-2000:] or f"exit status {process.returncode}")
+            else:
+                stamp.write_text(current)
 
 
 def failed(bundle: Bundle, why: str) -> None:
@@ -253,6 +315,7 @@ def failed(bundle: Bundle, why: str) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("podcast_search", "pagefind", "html", ENUM("pagefind", "sphinx"))
+    app.add_config_value("podcast_transcripts_per_index", TRANSCRIPTS_PER_BUNDLE, "html", int)
     app.connect("builder-inited", without_sphinx_search)
     app.connect("html-page-context", mark_page)
     app.connect("html-collect-pages", search_page)
