@@ -1,8 +1,9 @@
 """Benchmark the site on N generated episodes, against a naive MyST build.
 
     python bench/run.py 1000 [--out _build/bench] [--skip-naive] [--repeat 3]
+                             [--transcripts both|without|only] [--only-serial]
 
-On the same generated posts, in one run, it measures:
+On the same generated posts, in one run, it measures, first without transcripts:
 
   a. our site, clean build, serial
   b. our site, clean build, -j 2 (and whether every file it writes equals a's)
@@ -12,6 +13,13 @@ On the same generated posts, in one run, it measures:
      toctree written as plain pages), to isolate the extension's cost
   e. incremental builds of (a): after editing one episode's body, and after adding
      an episode (wall time and pages written), and the naive site's after the edit
+
+then with a one-hour WebVTT transcript beside every post but one:
+
+  f. our site, clean build, serial
+  g. the same with -j 2 (and whether every file it writes equals f's)
+  h. an incremental build of (f) after editing one episode's notes
+  i. then the missing transcript added: pages written, search indexes made again
 
 and reports wall time, peak memory, median and largest episode page, total site
 size and the ratios, as a table and as JSON (``<out>/results-N.json``).
@@ -204,14 +212,39 @@ def edit_one(folder: Path) -> Path:
     return post
 
 
+def without_transcripts(posts: Path, folder: Path) -> Path:
+    """The same posts, their transcripts left out."""
+    shutil.copytree(posts, folder, ignore=shutil.ignore_patterns("*.vtt"))
+    return folder
+
+
+def index_times(outdir: Path) -> dict[str, int]:
+    return {entry.parent.name: entry.stat().st_mtime_ns
+            for entry in outdir.glob("pagefind*/pagefind-entry.json")}
+
+
 def benchmark(count: int, out: Path, naive: bool = True, only_serial: bool = False,
-              repeat: int = 1, transcripts: bool = False) -> dict:
+              repeat: int = 1, transcripts: str = "both") -> dict:
+    """``transcripts``: "both" (the site without them, then with them), "without"
+    or "only"."""
     if out.exists():
         shutil.rmtree(out)
-    episodes = out / "posts"
-    generate(count, episodes, transcripts=transcripts)
+    said = out / "posts-transcripts"
+    generate(count, said, transcripts=True)
+    episodes = without_transcripts(said, out / "posts")
     results: dict = {"episodes": count, "machine": machine(), "repeat": repeat}
+    if transcripts != "only":
+        results.update(without(count, out, episodes, naive, only_serial, repeat))
+    if transcripts != "without":
+        results.update(with_transcripts(out, said, only_serial, repeat))
+    results["ratios"] = ratios(results)
+    return results
 
+
+def without(count: int, out: Path, episodes: Path, naive: bool, only_serial: bool,
+            repeat: int) -> dict:
+    """a to e: the show notes alone."""
+    results: dict = {}
     ours = prepare_ours(out / "ours", episodes)
     results["a_serial"] = clean_build(ours, out / "ours-html", repeat=repeat)
     results["a_serial"].update(sizes(out / "ours-html"))
@@ -244,18 +277,59 @@ def benchmark(count: int, out: Path, naive: bool = True, only_serial: bool = Fal
     if naive:
         edit_one(naive_site)
         results["e_naive_edit_one"] = run_build(naive_site, out / "naive-html")
-
-    a = results["a_serial"]
-    results["ratios"] = {
-        "ours_over_features_off": round(a["wall_s"] / results["d_features_off"]["wall_s"], 3),
-        "parallel_over_serial": round(results["b_parallel"]["wall_s"] / a["wall_s"], 3),
-    }
-    if naive:
-        results["ratios"]["ours_over_naive"] = round(a["wall_s"] / results["c_naive"]["wall_s"],
-                                                     3)
-        results["ratios"]["edit_over_naive_edit"] = round(
-            results["e_edit_one"]["wall_s"] / results["e_naive_edit_one"]["wall_s"], 3)
     return results
+
+
+def with_transcripts(out: Path, said: Path, only_serial: bool, repeat: int) -> dict:
+    """f to i: the same posts, each with a one-hour transcript but one, which
+    comes last (i)."""
+    results: dict = {}
+    site = prepare_ours(out / "said", said)
+    transcripts = sorted((site / "episodes").glob("*.vtt"))
+    late = transcripts[len(transcripts) // 3]
+    kept = out / "late.vtt"
+    shutil.move(late, kept)
+    results["f_transcripts_serial"] = clean_build(site, out / "said-html", repeat=repeat)
+    results["f_transcripts_serial"].update(sizes(out / "said-html"))
+    if only_serial:
+        return results
+
+    site_j2 = prepare_ours(out / "said-j2", said)
+    (site_j2 / "episodes" / late.name).unlink()
+    results["g_transcripts_parallel"] = clean_build(site_j2, out / "said-j2-html", jobs=2,
+                                                    repeat=repeat)
+    results["g_transcripts_parallel"]["files_differing_from_serial"] = differing_files(
+        out / "said-html", out / "said-j2-html")[:20]
+
+    edited = edit_one(site)
+    results["h_transcripts_edit_one"] = run_build(site, out / "said-html")
+    results["h_transcripts_edit_one"]["edited"] = edited.name
+
+    before = index_times(out / "said-html")
+    shutil.move(kept, late)
+    results["i_new_transcript"] = run_build(site, out / "said-html")
+    after = index_times(out / "said-html")
+    results["i_new_transcript"]["indexes_made_again"] = sorted(
+        name for name in after if before.get(name) != after[name])
+    results["i_new_transcript"]["indexes"] = len(after)
+    return results
+
+
+def ratios(results: dict) -> dict:
+    def wall(key: str) -> float | None:
+        return results[key]["wall_s"] if key in results else None
+
+    found = {}
+    pairs = {"ours_over_naive": ("a_serial", "c_naive"),
+             "ours_over_features_off": ("a_serial", "d_features_off"),
+             "parallel_speed_up": ("a_serial", "b_parallel"),
+             "edit_over_naive_edit": ("e_edit_one", "e_naive_edit_one"),
+             "transcripts_over_without": ("f_transcripts_serial", "a_serial"),
+             "parallel_speed_up_transcripts": ("f_transcripts_serial", "g_transcripts_parallel")}
+    for name, (top, bottom) in pairs.items():
+        if wall(top) and wall(bottom):
+            found[name] = round(wall(top) / wall(bottom), 3)
+    return found
 
 
 def machine() -> str:
@@ -274,7 +348,11 @@ def table(results: dict) -> str:
     labels = {"a_serial": "a. ours, serial", "b_parallel": "b. ours, -j 2",
               "c_naive": "c. naive baseline", "d_features_off": "d. ours, extension off",
               "e_edit_one": "e. ours, edit one episode", "e_add_one": "e. ours, add one episode",
-              "e_naive_edit_one": "e. naive, edit one episode"}
+              "e_naive_edit_one": "e. naive, edit one episode",
+              "f_transcripts_serial": "f. ours + transcripts, serial",
+              "g_transcripts_parallel": "g. ours + transcripts, -j 2",
+              "h_transcripts_edit_one": "h. ours + transcripts, edit one episode",
+              "i_new_transcript": "i. ours + transcripts, one transcript added"}
     for key, label in labels.items():
         if key not in results:
             continue
@@ -287,8 +365,14 @@ def table(results: dict) -> str:
     lines.insert(1, "|" + "---|" * len(rows[0]))
     lines.append("")
     lines.append("ratios: " + ", ".join(f"{k} = {v}" for k, v in results["ratios"].items()))
-    differing = results["b_parallel"]["files_differing_from_serial"]
-    lines.append(f"-j 2 files differing from serial: {len(differing)} {differing[:5]}")
+    for key in ("b_parallel", "g_transcripts_parallel"):
+        if key in results:
+            differing = results[key]["files_differing_from_serial"]
+            lines.append(f"{key}: files differing from serial: {len(differing)} {differing[:5]}")
+    if "i_new_transcript" in results:
+        row = results["i_new_transcript"]
+        lines.append(f"one transcript added: search indexes made again "
+                     f"{row['indexes_made_again']} of {row['indexes']}")
     return "\n".join(lines)
 
 
@@ -301,18 +385,20 @@ def main() -> None:
                         help="build our site once, serially (for large N)")
     parser.add_argument("--repeat", type=int, default=1,
                         help="clean builds this many times each, keeping the fastest")
-    parser.add_argument("--transcripts", action="store_true",
-                        help="a one-hour transcript (about 9,000 words) with every episode")
+    parser.add_argument("--transcripts", choices=["both", "without", "only"], default="both",
+                        help="the site without transcripts, with a one-hour one (about "
+                             "9,000 words) per episode, or both (the default)")
     arguments = parser.parse_args()
     work = arguments.out / f"n{arguments.count}"
     results = benchmark(arguments.count, work, naive=not arguments.skip_naive,
                         only_serial=arguments.only_serial, repeat=arguments.repeat,
                         transcripts=arguments.transcripts)
     suffix = ("-serial" if arguments.only_serial else "") + (
-        "-transcripts" if arguments.transcripts else "")
+        "" if arguments.transcripts == "both" else f"-{arguments.transcripts}-transcripts")
     report = arguments.out / f"results-{arguments.count}{suffix}.json"
     report.write_text(json.dumps(results, indent=1))
-    print(json.dumps(results["a_serial"]) if arguments.only_serial else table(results))
+    print(json.dumps({key: row for key, row in results.items() if key.endswith("serial")})
+          if arguments.only_serial else table(results))
     print(f"\nJSON: {report}")
 
 

@@ -52,17 +52,28 @@ def test_the_benchmark_runs_and_reports(tmp_path):
                     "--repeat", "2"], check=True, capture_output=True, text=True)
     results = json.loads((tmp_path / "results-6.json").read_text())
     for key in ("a_serial", "b_parallel", "c_naive", "d_features_off", "e_edit_one",
-                "e_add_one", "e_naive_edit_one"):
+                "e_add_one", "e_naive_edit_one", "f_transcripts_serial", "g_transcripts_parallel",
+                "h_transcripts_edit_one", "i_new_transcript"):
         assert results[key]["wall_s"] > 0 and results[key]["peak_rss_mb"] > 0, key
     assert results["a_serial"]["episode_page_max_kb"] > 0
     # clean builds ran twice each; the fastest is reported
-    for key in ("a_serial", "b_parallel", "c_naive", "d_features_off"):
+    for key in ("a_serial", "b_parallel", "c_naive", "d_features_off", "f_transcripts_serial",
+                "g_transcripts_parallel"):
         runs = results[key]["runs_wall_s"]
         assert len(runs) == 2 and results[key]["wall_s"] == min(runs), key
     assert results["b_parallel"]["files_differing_from_serial"] == []
+    assert results["g_transcripts_parallel"]["files_differing_from_serial"] == []
     assert 0 < results["e_edit_one"]["pages_written"] <= 20
-    assert set(results["ratios"]) == {"ours_over_features_off", "parallel_over_serial",
-                                      "ours_over_naive", "edit_over_naive_edit"}
+    assert 0 < results["h_transcripts_edit_one"]["pages_written"] <= 20
+    assert results["f_transcripts_serial"]["transcript_page_median_kb"] > 0
+    # the transcript added is indexed again with its year's transcripts alone (and its
+    # episode, which now links it, with the notes)
+    made_again = results["i_new_transcript"]["indexes_made_again"]
+    assert made_again[0] == "pagefind" and len(made_again) == 2
+    assert made_again[1].startswith("pagefind-transcripts-")
+    assert set(results["ratios"]) == {"ours_over_features_off", "parallel_speed_up",
+                                      "ours_over_naive", "edit_over_naive_edit",
+                                      "transcripts_over_without", "parallel_speed_up_transcripts"}
 
     # where the time goes, on the site the benchmark prepared
     output = subprocess.run(

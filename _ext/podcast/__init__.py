@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from . import memory, parser_settings
+from .build_speed import memory, parallel, parser_settings
 from .after_reading import checks, crossrefs, derived
 from .before_reading import page_kinds
 from .publishing import (
@@ -108,6 +108,7 @@ def setup(app: Sphinx) -> dict:
     # the whole build
     memory.setup(app)
     parser_settings.setup(app)
+    parallel.setup(app)
     app.connect("config-inited", add_own_files)
     app.add_css_file("podcast.css")
     app.add_js_file("podcast.js", loading_method="defer")
