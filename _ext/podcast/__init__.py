@@ -20,9 +20,9 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from .build_speed import memory, parallel, parser_settings
 from .after_reading import checks, crossrefs, derived
 from .before_reading import page_kinds
+from .build_speed import memory, parallel, parser_settings
 from .publishing import (
     feeds,
     json_chapters,

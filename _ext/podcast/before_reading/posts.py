@@ -8,6 +8,7 @@ only when its file changed (a cache in the doctree folder).
 
 from __future__ import annotations
 
+import multiprocessing
 import pickle
 from dataclasses import replace
 from pathlib import Path
@@ -69,18 +70,24 @@ def scan(app: Sphinx) -> list[Post]:
     cache_path = Path(app.doctreedir) / LISTS_CACHE
     cache = _load(cache_path)
     fresh: dict[str, tuple] = {}
-    posts = []
+    found = []
     for path in episode_sources(app):
         docname = path.relative_to(srcdir).with_suffix("").as_posix()
         feed = feed_data.read_file(path, srcdir)[0]  # reading warns of what is wrong in it
         episode = decode(docname, post_meta(front_matter_head(path), feed)[0])[0]
         stat = path.stat()
         cached = cache.get(docname)
-        if cached and cached[:2] == (stat.st_mtime_ns, stat.st_size):
-            body = cached[2]
-        else:
-            body = read_body(read_text(path.read_bytes()))
-        fresh[docname] = (stat.st_mtime_ns, stat.st_size, body)
+        fresh[docname] = (stat.st_mtime_ns, stat.st_size,
+                          cached[2] if cached and cached[:2] == (stat.st_mtime_ns, stat.st_size)
+                          else None)
+        found.append((docname, path, episode))
+    unread = [(docname, path) for docname, path, _ in found if fresh[docname][2] is None]
+    for (docname, _), body in zip(unread, bodies([path for _, path in unread], app.parallel),
+                                  strict=True):
+        fresh[docname] = (*fresh[docname][:2], body)
+    posts = []
+    for docname, _, episode in found:
+        body = fresh[docname][2]
         posts.append((replace(episode, chapters=chapters_of(body.chapters)), list(body.items)))
     if fresh != cache:
         cache_path.parent.mkdir(parents=True, exist_ok=True)
@@ -88,6 +95,20 @@ def scan(app: Sphinx) -> list[Post]:
     _SCANNED.clear()
     _SCANNED.update(fresh)
     return posts
+
+
+def body_of(path: Path) -> Body:
+    return read_body(read_text(path.read_bytes()))
+
+
+def bodies(paths: list[Path], processes: int = 1) -> list[Body]:
+    """Each post's body, in order: with ``-j N``, read in N forked processes (the
+    bodies are a tenth of a clean build's time at 1,000 episodes, and the build
+    waits for them before it reads a page)."""
+    if processes <= 1 or len(paths) < 100:
+        return [body_of(path) for path in paths]
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        return pool.map(body_of, paths, chunksize=max(1, len(paths) // (4 * processes)))
 
 
 def scanned_body(docname: str, path: Path) -> Body | None:
