@@ -10,6 +10,8 @@ The package is in layers; each imports only itself and the layers below it:
 - ``pages``: generated pages and the content filled in from derived data
 - ``publish``: feeds, JSON-LD, JSON chapters, sitemap, redirects, the search index
 - ``cli``: commands that are no build (``make import``), on the core alone
+- ``build_speed``: Sphinx itself made cheaper (the cycle collector, docutils'
+  settings, ``-j N``), nothing of the podcast
 
 ``setup()`` only wires them to Sphinx; the layers never import this module.
 """
