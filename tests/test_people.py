@@ -380,3 +380,35 @@ def test_people_are_found_again_only_when_the_lists_change(build, rootdir, monke
     listed = prose.replace("- Art Palmer\n", "- Art Palmer\n- Kwame Mensah, Cohere, Director\n")
     app = build(testroot="people", files={f"{ADA}.md": listed})
     assert calls == [1, 1] and (app.outdir / "people" / "kwame-mensah.html").is_file()
+
+
+def test_people_pages_drawn_from_one_are_the_pages_the_theme_renders(sphinx_test_tempdir,
+                                                                     rootdir):
+    """Each person's page but the first is drawn from the first's, holes filled: the
+    same bytes as the theme rendering every one, names with accents, tags and
+    ampersands included; and the drawing was used, not only tried."""
+    from podcast.writing.drawn_pages import Drawer
+    drawn: list[str] = []
+    page_context = Drawer.page_context
+
+    def counted(self, app, pagename, *args):
+        result = page_context(self, app, pagename, *args)
+        if result is not None and self.shells.get(next(iter(self.shells), None)):
+            drawn.append(pagename)
+        return result
+
+    Drawer.page_context = counted
+    try:
+        again = build_root(rootdir / "test-people", sphinx_test_tempdir / "people-drawn")
+    finally:
+        Drawer.page_context = page_context
+    rendered = build_root(rootdir / "test-people", sphinx_test_tempdir / "people-rendered",
+                          confoverrides={"podcast_draw_person_pages": False})
+    people = sorted(path.relative_to(again.outdir).as_posix()
+                    for path in (again.outdir / "people").glob("*.html"))
+    assert {"people/kurt-godel.html", "people/dana-b-bold-b-co.html"} <= set(people)
+    for name in people:
+        assert (again.outdir / name).read_bytes() == (rendered.outdir / name).read_bytes(), name
+    assert len(drawn) > 10 and "people/dana-b-bold-b-co" in drawn
+    again.cleanup()
+    rendered.cleanup()

@@ -46,6 +46,7 @@ from .reading import (
     transcript_page,
 )
 from .writing import (
+    drawn_pages,
     gone_pages,
     mentions,  # noqa: F401  (its renderer registers when imported)
     neighbours,
@@ -96,6 +97,7 @@ def setup(app: Sphinx) -> dict:
     player.setup(app)
     transcript_html.setup(app)
     partials.setup(app)
+    drawn_pages.setup(app)
     gone_pages.setup(app)
     neighbours.setup(app)
     # publishing

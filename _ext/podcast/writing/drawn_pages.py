@@ -1,0 +1,213 @@
+"""People's pages drawn from one page the theme rendered, not each rendered anew.
+
+A person's page is one short article in the theme's whole page: header, menus,
+sidebars, scripts, some 20 KB that are the same on every person's page but for
+a few values (the title, the page's name and address, its neighbours, its
+social tags, the article). The theme's templates cost some 5 ms a page, and a
+site of 1,000 episodes has 2,000 people's pages: a fifth of the build.
+
+So the first person's page is rendered twice more: with each of those values
+replaced by a probe (a string that shows which of the template's filters was
+applied where it appears: as is, escaped, stripped of tags, or both), which
+gives the page with holes; and as it is, which the holes filled with its own
+values must give byte for byte, else every page is rendered as before. Each
+other person's page whose context matches the first's in all else (the same
+folder, the same kinds of neighbours, a table of contents of its title alone) is
+those holes filled with its values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup, escape
+from sphinx.application import Sphinx
+
+from ..before_reading.page_kinds import PEOPLE_DIR
+from ..state.domain import state_of
+
+# What differs from one person's page to the next, in the context.
+TEXTS = ("body", "current_page_name", "metatags", "pagename", "pageurl", "podcast_search_facts",
+         "sourcename", "title", "toc")
+LINKS = ("next", "prev")  # None or {"link", "title"}
+# MyST's bookkeeping in a page's metadata, which no template shows: the probe
+# gives it other values, so a template that showed it would fail the proof
+UNSHOWN_META = {"myst_slugs": {"probe": (0, "probe", "probe")},
+                "wordcount": {"words": -1, "minutes": -1}}
+DRAWN = "podcast-drawn-page.html"
+_PROBE = re.compile("\x1bP([0-9]+)(.*?)\x1bQ", re.S)
+_ONLY_TITLE = re.compile(r'<ul>\n<li><a class="reference internal" href="#">[^<]*</a></li>\n'
+                         r'</ul>\n')
+
+FILTERS: dict[str, Callable[[str], str]] = {
+    "as is": str,
+    "escaped": lambda value: str(escape(value)),
+    "without tags": lambda value: Markup(value).striptags(),
+    "without tags, escaped": lambda value: str(escape(Markup(value).striptags())),
+}
+
+
+def probe(number: int) -> str:
+    """A value whose every filtered form differs from the others."""
+    return f"\x1bP{number}<b>&amp;\"'\x1bQ"
+
+
+def holes(context: dict) -> list[tuple[tuple, Any]]:
+    """(where in the context, the value) of each value that differs between pages."""
+    found: list[tuple[tuple, Any]] = [((name,), context.get(name)) for name in TEXTS]
+    for name in LINKS:
+        if context.get(name):
+            found += [((name, "link"), context[name]["link"]),
+                      ((name, "title"), context[name]["title"])]
+    for index, parent in enumerate(context.get("parents") or ()):
+        found += [(("parents", index, "link"), parent["link"]),
+                  (("parents", index, "title"), parent["title"])]
+    for index, rellink in enumerate(context.get("rellinks") or ()):
+        found += [(("rellinks", index, 0), rellink[0]), (("rellinks", index, 1), rellink[1])]
+    return found
+
+
+def shape(context: dict, pagename: str) -> tuple:
+    """What two pages must share for one to be drawn from the other: the rest of
+    the context, the folder, which neighbours there are, a title-only contents."""
+    varying = {*TEXTS, *LINKS, "parents", "rellinks"}
+    # the theme's script naming the page is the same on every page but for the name
+    meta = {name: value for name, value in (context.get("meta") or {}).items()
+            if name not in UNSHOWN_META}
+    rest = tuple(sorted((name, repr(stable(meta if name == "meta" else value)).replace(
+        pagename, "\0")) for name, value in context.items()
+        if name not in varying and not callable(value)))
+    return (pagename.rpartition("/")[0], rest,
+            tuple(bool(context.get(name)) for name in LINKS),
+            len(context.get("parents") or ()),
+            tuple(rellink[2:] for rellink in context.get("rellinks") or ()),
+            bool(_ONLY_TITLE.fullmatch(str(context.get("toc", "")))))
+
+
+def stable(value: Any) -> Any:
+    """A value as it compares from page to page (a script or a stylesheet by its
+    file and attributes: each page has its own objects for them)."""
+    if isinstance(value, (list, tuple)):
+        return tuple(stable(item) for item in value)
+    if isinstance(value, dict):
+        return tuple(sorted((repr(key), stable(item)) for key, item in value.items()))
+    if hasattr(value, "filename") and hasattr(value, "attributes"):  # Sphinx's assets
+        return ("asset", str(value.filename), stable(value.attributes),
+                getattr(value, "priority", None))
+    return repr(value)
+
+
+def with_values(context: dict, values: list[tuple[tuple, Any]]) -> dict:
+    """A copy of the context with these values put where they go."""
+    copy = dict(context)
+    for name in LINKS:
+        if copy.get(name):
+            copy[name] = dict(copy[name])
+    copy["parents"] = [dict(parent) for parent in copy.get("parents") or ()]
+    copy["rellinks"] = [list(rellink) for rellink in copy.get("rellinks") or ()]
+    for where, value in values:
+        if len(where) == 1:
+            copy[where[0]] = value
+        else:
+            holder = copy[where[0]]
+            for step in where[1:-1]:
+                holder = holder[step]
+            holder[where[-1]] = value
+    copy["rellinks"] = [tuple(rellink) for rellink in copy["rellinks"]]
+    return copy
+
+
+def with_probed_scripts(context: dict, pagename: str, number: int) -> dict:
+    """The context with the page's name in inline scripts (the theme's
+    ``DOCUMENTATION_OPTIONS.pagename``) replaced by probe ``number``."""
+    scripts = []
+    for script in context.get("script_files") or ():
+        body = getattr(script, "attributes", {}).get("body", "")
+        if pagename in body:
+            script = type(script)(script.filename, priority=script.priority, **{
+                **script.attributes, "body": body.replace(pagename, probe(number))})
+        scripts.append(script)
+    return {**context, "script_files": scripts}
+
+
+class Shell:
+    """A rendered page with holes: text between the holes, and for each hole
+    which value goes there and through which filter."""
+
+    def __init__(self, probed: str, count: int) -> None:
+        self.texts: list[str] = []
+        self.holes: list[tuple[int, Callable[[str], str]]] = []
+        at = 0
+        for found in _PROBE.finditer(probed):
+            number = int(found[1])
+            form = found[0]
+            kind = next((name for name, apply in FILTERS.items()
+                         if number < count and apply(probe(number)) == form), None)
+            if kind is None:
+                raise ValueError(f"a value shown in an unknown form: {form!r}")
+            self.texts.append(probed[at:found.start()])
+            self.holes.append((number, FILTERS[kind]))
+            at = found.end()
+        self.texts.append(probed[at:])
+
+    def fill(self, values: list[Any]) -> str:
+        parts = [self.texts[0]]
+        for (number, apply), text in zip(self.holes, self.texts[1:], strict=True):
+            parts += [apply(str(values[number])), text]
+        return "".join(parts)
+
+
+MAX_SHELLS = 8  # kinds of people's pages tried; a context that differs on every page is none
+
+
+class Drawer:
+    def __init__(self) -> None:
+        self.shells: dict[tuple, Shell | None] = {}
+
+    def builder_inited(self, app: Sphinx) -> None:
+        self.shells.clear()  # the theme and templates may differ from one build to the next
+
+    def page_context(self, app: Sphinx, pagename: str, templatename: str, context: dict,
+                     doctree) -> str | None:
+        """``html-page-context``, after every other handler: a person's page drawn."""
+        folder, _, slug = pagename.partition("/")
+        if (not app.config.podcast_draw_person_pages or templatename != "page.html"
+                or folder != PEOPLE_DIR or slug not in state_of(app.env).directory.people):
+            return None
+        key = shape(context, pagename)
+        values = [value for _, value in holes(context)]
+        if key not in self.shells:
+            if len(self.shells) >= MAX_SHELLS:
+                return None
+            self.shells[key] = None  # until this page proves the shell right
+            found = holes(context)
+            probes = with_values(context, [(where, probe(number))
+                                           for number, (where, _) in enumerate(found)])
+            probes["meta"] = {**(context.get("meta") or {}), **UNSHOWN_META}
+            named = [number for number, (where, _) in enumerate(found) if where == ("pagename",)]
+            probed = app.builder.templates.render(templatename, with_probed_scripts(
+                probes, pagename, named[0]))
+            page = app.builder.templates.render(templatename, context)
+            try:
+                shell = Shell(probed, len(found))
+            except ValueError:
+                shell = None
+            # all that names this page is a hole: nothing of it is left in the shell
+            if shell is not None and slug not in probed and shell.fill(values) == page:
+                self.shells[key] = shell
+            context["podcast_drawn_page"] = page
+            return DRAWN
+        shell = self.shells[key]
+        if shell is None:
+            return None
+        context["podcast_drawn_page"] = shell.fill(values)
+        return DRAWN
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("podcast_draw_person_pages", True, "html", bool)
+    drawer = Drawer()
+    app.connect("builder-inited", drawer.builder_inited)
+    app.connect("html-page-context", drawer.page_context, priority=990)
