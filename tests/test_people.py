@@ -412,3 +412,36 @@ def test_people_pages_drawn_from_one_are_the_pages_the_theme_renders(sphinx_test
     assert len(drawn) > 10 and "people/dana-b-bold-b-co" in drawn
     again.cleanup()
     rendered.cleanup()
+
+
+def test_a_person_page_unlike_the_first_is_rendered_by_the_theme(sphinx_test_tempdir, rootdir):
+    """What a theme's function of the page shows differs from page to page, unseen
+    in the context (a sidebar marking the page it is on): the second page drawn
+    shows it, and from there every page is left to the theme."""
+    from podcast.writing.drawn_pages import DRAWN, Drawer
+    drawer = Drawer()
+
+    class Templates:
+        def render(self, name, context):
+            # as the theme's functions of the page do: they know which page they are for
+            return f"<p>{context['title']}</p><nav>page {context['number']()} is here</nav>"
+
+    class App:
+        class config:
+            podcast_draw_person_pages = True
+
+        class builder:
+            templates = Templates()
+
+    app = build_root(rootdir / "test-people", sphinx_test_tempdir / "people-unlike")
+    App.env = app.env
+    results = []
+    for number, slug in enumerate(("ada-lovelace", "art-palmer", "bo-chen")):
+        context = {"title": slug, "pagename": f"people/{slug}", "toc": "", "body": slug,
+                   "number": lambda number=number: number}
+        results.append((drawer.page_context(App, f"people/{slug}", "page.html", context, None),
+                        context.get("podcast_drawn_page")))
+    assert results == [(DRAWN, "<p>ada-lovelace</p><nav>page 0 is here</nav>"),
+                       (DRAWN, "<p>art-palmer</p><nav>page 1 is here</nav>"), (None, None)]
+    assert list(drawer.shells.values()) == [None]
+    app.cleanup()
