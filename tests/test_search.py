@@ -1,6 +1,7 @@
 """The search index: what Pagefind indexes of each page, how the build makes it,
 and what the pages load (nothing of it until a search)."""
 
+import os
 import re
 
 import pytest
@@ -69,6 +70,18 @@ def test_the_fingerprint_follows_contents_not_times(tmp_path):
     assert fingerprint(tmp_path, [first]) == before
     first.write_text("two")
     assert fingerprint(tmp_path, [first]) != before
+
+
+def test_a_page_not_written_since_is_not_read_again(tmp_path):
+    page = tmp_path / "a.html"
+    page.write_text("one")
+    known: dict = {}
+    first = fingerprint(tmp_path, [page], known)
+    assert first == fingerprint(tmp_path, [page]) and list(known) == ["a.html"]
+    known["a.html"][2] = "00" * 32  # what it was said to be, at its size and time
+    assert fingerprint(tmp_path, [page], known) != first
+    os.utime(page, ns=(1, 1))  # written again: read again
+    assert fingerprint(tmp_path, [page], known) == first
 
 
 # -- what a page view loads ------------------------------------------------------------

@@ -13,6 +13,7 @@ re-indexes the notes alone (the page merges both bundles).
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -177,14 +178,33 @@ def bundles(episodes_dir: str, config=None, transcripts: Iterable[str] = ()) -> 
     return found
 
 
-def fingerprint(site: Path, pages: Iterable[Path]) -> str:
+def fingerprint(site: Path, pages: Iterable[Path], known: dict | None = None) -> str:
     """What the index of these pages depends on: their paths and contents.
-    Sphinx rewrites pages that have not changed; their index need not be."""
+    Sphinx rewrites pages that have not changed; their index need not be.
+
+    ``known``: each page's digest by its path, with the size and time it had then
+    (filled in here): a page not written since is not read again."""
     digest = hashlib.sha256()
     for page in pages:
-        digest.update(page.relative_to(site).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(page.read_bytes()).digest())
+        name = page.relative_to(site).as_posix()
+        stat = page.stat()
+        seen = (known or {}).get(name)
+        if seen and seen[:2] == [stat.st_size, stat.st_mtime_ns]:
+            page_digest = seen[2]
+        else:
+            page_digest = hashlib.sha256(page.read_bytes()).hexdigest()
+        if known is not None:
+            known[name] = [stat.st_size, stat.st_mtime_ns, page_digest]
+        digest.update(name.encode() + b"\0" + bytes.fromhex(page_digest))
     return digest.hexdigest()
+
+
+def _known_digests(path: Path) -> dict:
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
 
 
 def uses_pagefind(app: Sphinx) -> bool:
@@ -272,6 +292,8 @@ def build_index(app: Sphinx, exception: Exception | None) -> None:
         if old.name.removesuffix(".fingerprint") not in kept:
             shutil.rmtree(old) if old.is_dir() else old.unlink()
     waiting = []
+    digests = stamps / "pagefind-pages.json"
+    known = _known_digests(digests)
     for bundle in current_bundles:
         pages = bundle.pages(site)
         stamp = stamps / f"{bundle.folder}.fingerprint"
@@ -279,7 +301,7 @@ def build_index(app: Sphinx, exception: Exception | None) -> None:
             shutil.rmtree(site / bundle.folder, ignore_errors=True)
             stamp.unlink(missing_ok=True)
             continue
-        current = fingerprint(site, pages)
+        current = fingerprint(site, pages, known)
         if (site / bundle.folder / "pagefind-entry.json").is_file() and stamp.is_file() \
                 and stamp.read_text() == current:
             continue
@@ -289,6 +311,10 @@ def build_index(app: Sphinx, exception: Exception | None) -> None:
         # contents'): an index made anew leaves none of the old one behind
         shutil.rmtree(site / bundle.folder, ignore_errors=True)
         waiting.append((bundle, stamp, current))
+    names = {page.relative_to(site).as_posix() for bundle in current_bundles
+             for page in bundle.pages(site)}
+    digests.write_text(json.dumps({name: known[name] for name in sorted(names & known.keys())}),
+                       encoding="utf-8")
     running: list = []
     while waiting or running:
         while waiting and len(running) < AT_ONCE:
