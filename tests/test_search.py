@@ -82,6 +82,8 @@ def test_a_page_not_written_since_is_not_read_again(tmp_path):
     assert fingerprint(tmp_path, [page], known) != first
     os.utime(page, ns=(1, 1))  # written again: read again
     assert fingerprint(tmp_path, [page], known) == first
+    for broken in ([1], "x", [1, 2, "not hex"], None):  # a damaged record: read again
+        assert fingerprint(tmp_path, [page], {"a.html": broken}) == first
 
 
 # -- what a page view loads ------------------------------------------------------------

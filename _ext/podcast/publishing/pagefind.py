@@ -189,8 +189,9 @@ def fingerprint(site: Path, pages: Iterable[Path], known: dict | None = None) ->
         name = page.relative_to(site).as_posix()
         stat = page.stat()
         seen = (known or {}).get(name)
-        if seen and seen[:2] == [stat.st_size, stat.st_mtime_ns]:
-            page_digest = seen[2]
+        if (isinstance(seen, list) and seen[:2] == [stat.st_size, stat.st_mtime_ns]
+                and isinstance(seen[-1], str) and re.fullmatch("[0-9a-f]{64}", seen[-1])):
+            page_digest = seen[-1]
         else:
             page_digest = hashlib.sha256(page.read_bytes()).hexdigest()
         if known is not None:
