@@ -90,14 +90,16 @@ def written(app) -> set[str]:
             if line.startswith("writing output... [")}
 
 
-def search_records(app, bundle: str = "pagefind") -> dict[str, dict]:
+def search_records(app, bundle: str = "") -> dict[str, dict]:
     """What Pagefind stored of each page it indexed, by URL: its words (``content``),
-    ``filters``, ``meta`` and ``anchors``. Each page's record is a fragment file,
+    ``filters``, ``meta`` and ``anchors``; of the show notes' and the people's
+    indexes unless ``bundle`` names one. Each page's record is a fragment file,
     gzipped JSON after a signature."""
     import json
 
     records = {}
-    for fragment in (app.outdir / bundle / "fragment").glob("*.pf_fragment"):
+    for fragment in [path for folder in ([bundle] if bundle else ["pagefind", "pagefind-people"])
+                     for path in (app.outdir / folder / "fragment").glob("*.pf_fragment")]:
         data = gzip.decompress(fragment.read_bytes())
         record = json.loads(data[data.index(b"{"):])
         records[record["url"].lstrip("/")] = record

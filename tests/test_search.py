@@ -101,7 +101,7 @@ def test_no_page_loads_a_search_index(site):
 def test_the_search_page_reads_the_bundle_and_says_when_javascript_is_off(site):
     search = page(site, "search")
     root = search.select_one("#podcast-search")
-    assert root["data-bundles"] == "pagefind/"  # no transcripts on this site
+    assert root["data-bundles"] == "pagefind/ pagefind-people/"  # no transcripts on this site
     said = root.select_one("noscript")
     assert "Search needs JavaScript" in said.get_text()
     assert said.select_one("a[href='archive/index.html']")

@@ -103,7 +103,7 @@ def test_the_transcripts_have_a_search_index_of_their_own(site):
     assert "Seth Levine" not in talk["content"] and "01:16" not in talk["content"]
     assert "My career began with computational biology" in talk["content"]
     assert page(site, "search").select_one("#podcast-search")["data-bundles"] == (
-        "pagefind/ pagefind-transcripts-2023/")
+        "pagefind/ pagefind-people/ pagefind-transcripts-2023/")
 
 
 def test_feeds_and_data_carry_the_transcript(site):

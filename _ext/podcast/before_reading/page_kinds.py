@@ -29,7 +29,8 @@ from .transcript_sources import transcript_sources
 
 logger = logging.getLogger(__name__)
 
-NOTES, TRANSCRIPTS = "pagefind", "pagefind-transcripts"  # the search's two indexes
+# the search's indexes: the episodes and the books, the people, the transcripts
+NOTES, PEOPLE_INDEX, TRANSCRIPTS = "pagefind", "pagefind-people", "pagefind-transcripts"
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class PageKind:
 
 ARCHIVE = PageKind("archive", lambda made: archive_sources([e for e, _ in made.posts]),
                    setting="podcast_archive_dir")  # listings only: not searched
-PEOPLE = PageKind("people", lambda made: people_sources(made.directory), NOTES)
+PEOPLE = PageKind("people", lambda made: people_sources(made.directory), PEOPLE_INDEX)
 BOOKS = PageKind("books", lambda made: books_sources(), NOTES)
 TRANSCRIPT_PAGES = PageKind(TRANSCRIPTS_DIR,
                             lambda made: transcript_sources(made.app, made.posts), TRANSCRIPTS)

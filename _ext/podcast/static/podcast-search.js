@@ -33,8 +33,9 @@
       loading = import(new URL(bundles[0] + "pagefind.js", site).href).then(function (pagefind) {
         return pagefind.options(options).then(function () {
           return Promise.all(bundles.slice(1).map(function (bundle) {
+            var weight = bundle.indexOf("pagefind-transcripts") === 0 ? TRANSCRIPTS_WEIGHT : 1;
             return pagefind.mergeIndex(new URL(bundle, site).href,
-                                       Object.assign({ indexWeight: TRANSCRIPTS_WEIGHT }, options));
+                                       Object.assign({ indexWeight: weight }, options));
           }));
         }).then(function () { return pagefind; });
       }).catch(function (error) {
