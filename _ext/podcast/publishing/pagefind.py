@@ -309,8 +309,10 @@ def build_index(app: Sphinx, exception: Exception | None) -> None:
     waiting = []
     digests = stamps / "pagefind-pages.json"
     known = _known_digests(digests)
+    names: set[str] = set()  # every page indexed, for the digests kept
     for bundle in current_bundles:
         pages = bundle.pages(site)
+        names.update(page.relative_to(site).as_posix() for page in pages)
         stamp = stamps / f"{bundle.folder}.fingerprint"
         if not pages:  # no transcripts (any more): no bundle
             shutil.rmtree(site / bundle.folder, ignore_errors=True)
@@ -326,8 +328,6 @@ def build_index(app: Sphinx, exception: Exception | None) -> None:
         # contents'): an index made anew leaves none of the old one behind
         shutil.rmtree(site / bundle.folder, ignore_errors=True)
         waiting.append((bundle, stamp, current))
-    names = {page.relative_to(site).as_posix() for bundle in current_bundles
-             for page in bundle.pages(site)}
     digests.write_text(json.dumps({name: known[name] for name in sorted(names & known.keys())}),
                        encoding="utf-8")
     running: list = []

@@ -183,12 +183,12 @@ class Drawer:
                 or folder != PEOPLE_DIR or slug not in state_of(app.env).directory.people):
             return None
         key = shape(context, pagename)
-        values = [value for _, value in holes(context)]
+        found = holes(context)
+        values = [value for _, value in found]
         if key not in self.shells:
             if len(self.shells) >= MAX_SHELLS:
                 return None
             self.shells[key] = None  # until this page proves the shell right
-            found = holes(context)
             probes = with_values(context, [(where, probe(number))
                                            for number, (where, _) in enumerate(found)])
             probes["meta"] = {**(context.get("meta") or {}), **UNSHOWN_META}
