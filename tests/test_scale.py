@@ -39,6 +39,17 @@ def test_any_post_reads_the_same_both_ways(lines):
     assert read_body(read_text(data)) == read_body(as_reading_reads(data))
 
 
+@settings(max_examples=1000)
+@given(st.text(alphabet="ab \t\r\n\u2028\x85\x0c\u00a0", max_size=40))
+def test_a_file_is_cut_into_the_same_blocks_whatever_its_line_ends(text):
+    """Blocks are cut in one match each where lines end in "\\n" alone, and line by
+    line otherwise: the same blocks, at the same lines, as line by line."""
+    from podcast.core.transcripts.captions import _blocks, _blocks_line_by_line
+    assert list(_blocks(text)) == list(_blocks_line_by_line(text))
+    assert list(_blocks(text.replace("\r", ""))) == list(_blocks_line_by_line(
+        text.replace("\r", "")))
+
+
 CUE_BLOCKS = ["00:00:01.000 --> 00:00:02.000\n<v Ann Lee>Hello there.",
               "2\n00:00:03.000 --> 00:00:04.000\nWith an identifier.",
               "00:00:05.000 --> 00:00:06.000\nTwo cues\n"
@@ -73,7 +84,8 @@ def test_srt_read_in_batches_reads_as_cue_by_cue(blocks, batch):
 _TIMES = st.sampled_from(["00:00:01.000", "00:01.500", "01:02:03.040", "100:00:00.999",
                           "00:60:00.000", "0:00:01.000", "00:00:01,000", "00:00:01.5"])
 _TEXT = st.sampled_from(["Hello there.", "<v Ann Lee>Hi.", "<v.loud Bo Chen>Yes", "<v >x",
-                         "<c.yellow>tagged</c> words", "Q&amp;A", "it's \"so\"", "a < b",
+                         "<c.yellow>tagged</c> words", "Q&amp;A", "Lee>said", "<b\nx",
+                         "it's \"so\"", "a < b",
                          "<v Ann", "-->", "  spaced  out ", "é ü ‘quoted’", "<i>it</i>"])
 
 

@@ -16,6 +16,7 @@ from podcast.publishing.pagefind import (
     indexed,
     transcript_bundles,
 )
+from podcast.publishing.pagefind_runs import holds, in_bundles
 
 ADA = "episodes/2023-01-09-ada.html"
 GRACE = "episodes/2023-02-01-grace.html"
@@ -239,3 +240,30 @@ def test_transcripts_are_indexed_in_bundles_of_whole_years(tmp_path):
     pages = [page.stem for bundle in found for page in bundle.pages(tmp_path)]
     assert sorted(pages) == sorted(names)
     assert transcript_bundles("transcripts", []) == []
+
+
+def test_pages_are_written_bundle_by_bundle_transcripts_first(tmp_path):
+    """Each bundle is indexed once its pages are written, while the next are: the
+    transcripts' first (Pagefind's longest), the show notes' last, with the
+    pages of no bundle; a bundle holds the very pages Pagefind's globs read."""
+    notes = Bundle("pagefind", ("episodes/**/*.html", "archive/**/*.html"))
+    people = Bundle("pagefind-people", ("people/**/*.html",))
+    names = ["2019-01-01-a", "2019-02-01-b", "2021-01-01-c", "talk", "2019x"]
+    found = [notes, people, *transcript_bundles("transcripts", names, 2)]
+    pages = {name: f"{name}.html" for name in (
+        "index", "search", "episodes/2019-01-01-a", "archive/2019", "people/ada",
+        "people/letter/a", *(f"transcripts/{name}" for name in names))}
+    order = in_bundles(pages, found)
+    assert [(bundle.folder if bundle else None, group) for bundle, group in order] == [
+        ("pagefind-transcripts-2019", ["transcripts/2019-01-01-a", "transcripts/2019-02-01-b"]),
+        ("pagefind-transcripts-2021", ["transcripts/2021-01-01-c"]),
+        ("pagefind-transcripts-other", ["transcripts/2019x", "transcripts/talk"]),
+        ("pagefind-people", ["people/ada", "people/letter/a"]),
+        (None, ["archive/2019", "episodes/2019-01-01-a", "index", "search"])]
+    for path in pages.values():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(path)
+    for bundle in found:
+        assert {page.relative_to(tmp_path).as_posix() for page in bundle.pages(tmp_path)} == {
+            path for path in pages.values() if holds(bundle, path)}, bundle.folder
+    assert in_bundles({"episodes/a": "episodes/a.html"}, found) == [(None, ["episodes/a"])]

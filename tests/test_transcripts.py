@@ -106,6 +106,13 @@ def test_the_transcripts_have_a_search_index_of_their_own(site):
         "pagefind/ pagefind-people/ pagefind-transcripts-2023/")
 
 
+def test_the_transcripts_are_indexed_while_the_show_notes_are_written(site):
+    said = site.status.getvalue()
+    indexing = said.index("indexing 3 pages for search (pagefind-transcripts-2023/)")
+    assert said.rindex("transcripts/2023-05-01-broken", 0, indexing) \
+        < indexing < said.index("episodes/2023-03-26-talk", indexing)
+
+
 def test_feeds_and_data_carry_the_transcript(site):
     rss = (site.outdir / "rss.xml").read_text(encoding="utf-8")
     assert ('<podcast:transcript url="https://example.org/podcast/transcripts/'

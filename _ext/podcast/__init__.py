@@ -29,6 +29,7 @@ from .publishing import (
     feeds,
     json_chapters,
     pagefind,
+    pagefind_runs,
     podcast_feed,
     redirects,
     sitemap,
@@ -109,6 +110,7 @@ def setup(app: Sphinx) -> dict:
     redirects.setup(app)
     sitemap.setup(app)
     pagefind.setup(app)
+    pagefind_runs.setup(app)
     # the whole build
     memory.setup(app)
     parser_settings.setup(app)

@@ -1,5 +1,5 @@
-"""The site's search: a Pagefind index made at the end of the build, and a
-search page of the site's own in place of Sphinx's.
+"""The site's search: Pagefind's indexes of the written pages (made by
+``pagefind_runs``), and a search page of the site's own in place of Sphinx's.
 
 Sphinx's index is one file that the theme loads on every page, and that grows
 with every episode and transcript. Pagefind reads the written pages and writes
@@ -15,8 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
-import subprocess
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -212,7 +210,7 @@ def fingerprint(site: Path, pages: Iterable[Path], known: dict | None = None) ->
     return digest.hexdigest()
 
 
-def _known_digests(path: Path) -> dict:
+def known_digests(path: Path) -> dict:
     try:
         found = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -286,78 +284,9 @@ def pagefind_executable() -> Path | None:
     return executable if executable is not None and executable.is_file() else None
 
 
-AT_ONCE = 2  # Pagefind runs at a time: the cores of a Read the Docs builder
-
-
-def build_index(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: Pagefind over the written site, each bundle only when
-    its pages changed (``AT_ONCE`` at a time: they are separate processes); the
-    bundles of transcripts no longer grouped so are removed."""
-    if exception is not None or not uses_pagefind(app):
-        return
-    executable = pagefind_executable()
-    if executable is None:
-        logger.warning("the search index is not built: Pagefind is not installed "
-                       "(pip install 'pagefind[bin]')", type="podcast", subtype="search")
-        return
-    site, stamps = Path(app.outdir), Path(app.doctreedir)
-    current_bundles = bundles_of(app)
-    kept = {bundle.folder for bundle in current_bundles}
-    for old in [*site.glob(f"{TRANSCRIPTS}*/"), *stamps.glob(f"{TRANSCRIPTS}*.fingerprint")]:
-        if old.name.removesuffix(".fingerprint") not in kept:
-            shutil.rmtree(old) if old.is_dir() else old.unlink()
-    waiting = []
-    digests = stamps / "pagefind-pages.json"
-    known = _known_digests(digests)
-    names: set[str] = set()  # every page indexed, for the digests kept
-    for bundle in current_bundles:
-        pages = bundle.pages(site)
-        names.update(page.relative_to(site).as_posix() for page in pages)
-        stamp = stamps / f"{bundle.folder}.fingerprint"
-        if not pages:  # no transcripts (any more): no bundle
-            shutil.rmtree(site / bundle.folder, ignore_errors=True)
-            stamp.unlink(missing_ok=True)
-            continue
-        current = fingerprint(site, pages, known)
-        if (site / bundle.folder / "pagefind-entry.json").is_file() and stamp.is_file() \
-                and stamp.read_text() == current:
-            continue
-        logger.info(f"indexing {len(pages)} pages for search ({bundle.folder}/)")
-        stamp.unlink(missing_ok=True)  # until this index is whole
-        # Pagefind adds its files beside the last index's (their names are their
-        # contents'): an index made anew leaves none of the old one behind
-        shutil.rmtree(site / bundle.folder, ignore_errors=True)
-        waiting.append((bundle, stamp, current))
-    digests.write_text(json.dumps({name: known[name] for name in sorted(names & known.keys())}),
-                       encoding="utf-8")
-    running: list = []
-    while waiting or running:
-        while waiting and len(running) < AT_ONCE:
-            bundle, stamp, current = waiting.pop(0)
-            try:
-                running.append((bundle, subprocess.Popen(
-                    bundle.command(str(executable), site), text=True, stdout=subprocess.PIPE,
-                    stderr=subprocess.STDOUT), stamp, current))
-            except OSError as error:
-                failed(bundle, str(error))
-        if running:
-            bundle, process, stamp, current = running.pop(0)
-            output, _ = process.communicate()
-            if process.returncode:
-                failed(bundle, output.strip()[-2000:] or f"exit status {process.returncode}")
-            else:
-                stamp.write_text(current)
-
-
-def failed(bundle: Bundle, why: str) -> None:
-    logger.warning(f"the search index {bundle.folder}/ is not built: {why}", type="podcast",
-                   subtype="search")
-
-
 def setup(app: Sphinx) -> None:
     app.add_config_value("podcast_search", "pagefind", "html", ENUM("pagefind", "sphinx"))
     app.add_config_value("podcast_transcripts_per_index", TRANSCRIPTS_PER_BUNDLE, "html", int)
     app.connect("builder-inited", without_sphinx_search)
     app.connect("html-page-context", mark_page)
     app.connect("html-collect-pages", search_page)
-    app.connect("build-finished", build_index)

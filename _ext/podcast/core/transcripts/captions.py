@@ -16,12 +16,12 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import srt
 import webvtt
 
 from ..post.timestamps import Chapter
-from ..text.encoding import visible
 from ..text.names import normalise_space
 
 TRANSCRIPTS_DIR = "transcripts"  # where the transcript pages go
@@ -37,8 +37,9 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # WebVTT's line ends
 _HEADER = re.compile(r"^(?:WEBVTT|NOTE|STYLE|REGION)\b")
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
+    """One cue as said (a tuple: an hour has a thousand, each made in a microsecond)."""
+
     start: float  # seconds
     end: float
     text: str
@@ -64,6 +65,22 @@ class Paragraph:
 def _blocks(text: str) -> Iterator[tuple[int, str]]:
     """The file's blank-line-separated blocks, each with its first line's number
     (one at a time: ``has_cues`` stops at the first cue)."""
+    if "\r" in text:
+        yield from _blocks_line_by_line(text)
+        return
+    # the usual file, its lines ended by "\n" alone: each block in one match
+    line, at = 1, 0
+    for found in _BLOCK.finditer(text):
+        line += text.count("\n", at, found.start())
+        at = found.start()
+        yield line, found.group().removesuffix("\n")
+
+
+_BLOCK = re.compile(r"^(?:[^\n]*\S[^\n]*(?:\n|\Z))+", re.M)  # lines not blank, one after another
+
+
+def _blocks_line_by_line(text: str) -> Iterator[tuple[int, str]]:
+    """``_blocks`` for any line ends (``\r\n``, ``\r``, ``\n``)."""
     lines: list[str] = []
     start = 0
     # line by line, not all lines at once: a transcript may be megabytes of tiny cues
@@ -85,26 +102,31 @@ def _blocks(text: str) -> Iterator[tuple[int, str]]:
 # (settings, times, regions: an hour of them, 40 ms); such a cue is read here
 # with one match, giving the cue the library gives (``tests/test_scale.py``
 # checks it against the library). Every other block is the library's to read.
-_TIME = r"(\d{2,3}:)?([0-5]\d):([0-5]\d)\.(\d{3})"
+_TIME = r"(?:(\d{2,3}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
 _PLAIN_CUE = re.compile(rf"(?:[^\n]*\n)?{_TIME}[ \t]+-->[ \t]+{_TIME}[ \t]*\n(.+)", re.S)
 _CUE_TAG = re.compile(r"<[^>]*>")
 
 
 def _seconds(hours: str | None, minutes: str, seconds: str, milliseconds: str) -> float:
-    return (int(hours[:-1]) if hours else 0) * 3600 + int(minutes) * 60 + int(seconds) \
+    return (int(hours) * 3600 if hours else 0) + int(minutes) * 60 + int(seconds) \
         + int(milliseconds) / 1000
 
 
 def plain_cue(block: str) -> Cue | None:
     """The cue of a block in the common shape (see ``_PLAIN_CUE``), else None."""
     found = _PLAIN_CUE.fullmatch(block)
-    if found is None or "-->" in found[9]:
+    if found is None:
         return None
-    lines = found[9].split("\n")
-    voice = webvtt.Caption.VOICE_SPAN_PATTERN.match(lines[0]) \
-        if lines[0].startswith("<v") else None
-    return Cue(_seconds(*found.groups()[0:4]), _seconds(*found.groups()[4:8]),
-               "\n".join(_CUE_TAG.sub("", line) for line in lines), voice[1] if voice else "")
+    hours, minutes, seconds, milliseconds, *end, said = found.groups()
+    if "-->" in said:
+        return None
+    voice = webvtt.Caption.VOICE_SPAN_PATTERN.match(said.partition("\n")[0]) \
+        if said.startswith("<v") else None
+    if "<" in said:  # tags out, line by line as the library reads them
+        said = "\n".join(_CUE_TAG.sub("", line) for line in said.split("\n")) \
+            if "\n" in said else _CUE_TAG.sub("", said)
+    return Cue(_seconds(hours, minutes, seconds, milliseconds), _seconds(*end), said,
+               voice[1] if voice else "")
 
 
 def _vtt(block: str) -> list[Cue]:
@@ -122,7 +144,10 @@ def _srt(block: str) -> list[Cue]:
 def cue_words(text: str) -> str:
     """A cue's text as said: markup out, then character references (``Q&amp;A``,
     ``&#39;``) read as the characters (the page escapes them once, as any text)."""
-    return normalise_space(visible(html.unescape(re.sub(r"<[^>]+>", " ", text))))
+    return normalise_space(html.unescape(_MARKUP.sub(" ", text) if "<" in text else text))
+
+
+_MARKUP = re.compile(r"<[^>]+>")
 
 
 # Cues the library reads in one call: each call costs about as much as reading a cue,
@@ -183,7 +208,7 @@ def _read(text: str, kind: str, batch: int = BATCH, fast: bool = True
             continue
         for cue in read:
             words = cue_words(cue.text)
-            speaker = normalise_space(visible(html.unescape(cue.speaker)))
+            speaker = normalise_space(html.unescape(cue.speaker)) if cue.speaker else ""
             if not speaker and (found := _SPEAKER.match(words)):
                 speaker, words = found["name"], words[found.end():]
             if not words:
