@@ -2,6 +2,7 @@
 
 import json
 import os
+import queue
 import re
 import shutil
 import subprocess
@@ -198,6 +199,23 @@ def test_sitemap_and_canonical_links(site):
     assert f"{BASE}people/jose-nunez.html" in urls
     canonical = page(site, ONE).find("link", rel="canonical")["href"]
     assert canonical == f"{BASE}{ONE}.html"
+
+
+def test_the_pages_reach_the_sitemap_without_a_server_process(sphinx_test_tempdir, rootdir):
+    """sphinx-sitemap keeps the pages written in a queue of a server process (a
+    round trip for each page); the build keeps its own, in the process."""
+    import multiprocessing
+
+    from sphinx.testing.util import SphinxTestApp
+    folder = sphinx_test_tempdir / "sitemap-queue"
+    shutil.copytree(rootdir / "test-site", folder)
+    sys.modules.pop("testconf", None)  # read afresh, as build_root does
+    app = SphinxTestApp("html", srcdir=folder)  # the builder is made: its queue too
+    try:
+        assert isinstance(app.sitemap_links, queue.Queue)
+        assert not multiprocessing.active_children()
+    finally:
+        app.cleanup()
 
 
 def test_every_old_url_redirects_to_an_existing_page(site):

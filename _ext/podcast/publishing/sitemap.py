@@ -6,6 +6,11 @@ rewrote, and a ``-j`` build's lists them in whatever order its workers
 finished. Just before it writes the file, the pages not written this time are
 added through its own ``add_html_link`` (same links, same exclusions), and all
 are put back sorted.
+
+So the pages need not reach it from the processes that write them: its queue,
+shared between processes through a server process (a round trip for every
+page, a millisecond each), is replaced by one of the main process. A page a
+``-j`` worker writes is listed from the documents found, as any page not written.
 """
 
 from __future__ import annotations
@@ -35,8 +40,6 @@ def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
     written = _drain(links)
     if not is_web_build(app) or app.builder.name == "singlehtml":
         return  # an e-book has no web pages; one page holds them all there: no sitemap
-    # the library's queue is shared between processes (a round trip per page):
-    # the sitemap is written from one of this process instead
     app.sitemap_links = local = queue.Queue()
     for docname in app.env.found_docs:
         add_html_link(app, docname, None, {}, None)
@@ -47,6 +50,13 @@ def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
         local.put((link, *by_link[link]))
 
 
+def links_in_this_process(app: Sphinx) -> None:
+    """``builder-inited``, after sphinx-sitemap's: its queue of this process alone."""
+    if getattr(app, "sitemap_links", None) is not None:
+        app.sitemap_links = queue.Queue()
+
+
 def setup(app: Sphinx) -> None:
     app.setup_extension("sphinx_sitemap")
+    app.connect("builder-inited", links_in_this_process, priority=600)
     app.connect("build-finished", complete_sitemap, priority=400)
