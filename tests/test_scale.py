@@ -115,3 +115,28 @@ def test_the_common_cue_is_read_without_the_library():
     for other in ("00:00:01.000 --> 00:00:02.000 align:start\nsettings",
                   "00:00:01.000 --> 00:00:02.000\n", "a\nb\n00:00:01.000 --> 00:00:02.000\ny"):
         assert plain_cue(other) is None
+
+
+_SPOKEN = st.lists(st.sampled_from(["a", "b", "1", " ", "'", '"', "-", ".", "`", "\\", "&#39;",
+                                    "(", "—", "\x00", "\ue000", "é", "s", "80s", "...", "--"]),
+                   max_size=20).map("".join)
+
+
+@settings(max_examples=1500)
+@given(st.lists(_SPOKEN, min_size=1, max_size=4),
+       st.sampled_from(["en", "de", "fr", "", "en-x-altquot", "it"]),
+       st.sampled_from(["qDe", "qde", "qe", "q", "De", "qDew", "qBDe", "1", "2", "-1"]))
+def test_a_transcript_paragraph_is_curled_as_the_library_curls_it(texts, language, action):
+    """Apostrophes inside words curled apart from the library's passes: the same
+    texts as the library makes, whatever the quotes, dashes, escapes and language."""
+    from docutils.utils import smartquotes
+    from podcast.reading.transcript_page import _ESCAPED, curler
+    tokens = [("plain", _ESCAPED.sub(r"\\\1", text)) for text in texts]
+    assert curler(language, action)(texts) == list(
+        smartquotes.educate_tokens(tokens, attr=action, language=language))
+
+
+def test_words_with_apostrophes_are_curled_without_the_library_passes():
+    from podcast.reading.transcript_page import curler
+    assert curler("en", "qDe")(["it's", " fine-tuning -- don't..."]) == [
+        "it’s", " fine-tuning – don’t…"]

@@ -87,46 +87,62 @@ def names_in(text: str, directory: Directory) -> list[tuple[int, int, str]]:
     some 9,000 words and a handful of names, so each other word costs one lookup,
     and a paragraph without such a word no more."""
     begins = _name_beginnings(directory)
-    if not any(begins(word) for word in text.split()):
+    if not begins.any_in(text.split()):
         return []
-    words = [(match.start(), match.end()) for match in _WORD.finditer(text)]
-    found, index = [], 0
-    while index < len(words):
-        if not begins(text[words[index][0]:words[index][1]]):
-            index += 1
+    words = [match.span() for match in _WORD.finditer(text)]  # the words of text.split()
+    found, free = [], 0  # the first word not yet in a name found
+    for index, (start, _) in enumerate(words):
+        if index < free or text[start:words[index][1]] not in begins.beginning:
             continue
         for size in (4, 3, 2):
             if index + size > len(words):
                 continue
-            start, end = words[index][0], words[index + size - 1][1]
+            end = words[index + size - 1][1]
             phrase = text[start:end].rstrip(".,;:!?)’'\"").lstrip("(“‘'\"")
             phrase = re.sub(r"['’]s$", "", phrase)  # "Andrew Ng's course"
             slug = directory.names.get(name_key(phrase))
             if slug:
                 offset = text.index(phrase, start)
                 found.append((offset, offset + len(phrase), slug))
-                index += size
+                free = index + size
                 break
-        else:
-            index += 1
     return found
 
 
-_BEGINS: list = [None, 0, None]  # the names dict, its size, whether a word begins a name
+class _Beginnings:
+    """Whether a word, as written, could begin a known name: its key's first word
+    is some name's. Each word judged once, and a paragraph's words together, in
+    sets: an hour of speech is some 9,000 words, and few begin a name."""
+
+    def __init__(self, names: dict) -> None:
+        self.firsts = frozenset(key.partition(" ")[0] for key in names)
+        self.judged: set[str] = set()
+        self.beginning: set[str] = set()
+
+    def __call__(self, word: str) -> bool:
+        if word not in self.judged:
+            self._judge((word,))
+        return word in self.beginning
+
+    def any_in(self, words: list[str]) -> bool:
+        self._judge(set(words).difference(self.judged))
+        return not self.beginning.isdisjoint(words)
+
+    def _judge(self, words) -> None:
+        for word in words:
+            self.judged.add(word)
+            if name_key(word.lstrip("(“‘'\"")).partition(" ")[0] in self.firsts:
+                self.beginning.add(word)
 
 
-def _name_beginnings(directory: Directory):
-    """Whether a word, as written, could begin a known name: its key's first word is
-    some name's (made again when the names change: names are only ever added)."""
+_BEGINS: list = [None, 0, None]  # the names dict, its size, its _Beginnings
+
+
+def _name_beginnings(directory: Directory) -> _Beginnings:
+    """The names' beginnings (made again when the names change: names are only
+    ever added)."""
     if _BEGINS[0] is not directory.names or _BEGINS[1] != len(directory.names):
-        firsts = frozenset(key.partition(" ")[0] for key in directory.names)
-        known: dict[str, bool] = {}
-
-        def begins(word: str) -> bool:
-            if word not in known:
-                known[word] = name_key(word.lstrip("(“‘'\"")).partition(" ")[0] in firsts
-            return known[word]
-        _BEGINS[:] = [directory.names, len(directory.names), begins]
+        _BEGINS[:] = [directory.names, len(directory.names), _Beginnings(directory.names)]
     return _BEGINS[2]
 
 
@@ -228,14 +244,37 @@ def quote_curler(document: nodes.document):
             break
     else:
         language = ""
-    action = document.settings.env.config.smartquotes_action
+    return curler(language, document.settings.env.config.smartquotes_action)
+
+
+def curler(language: str, action: str):
+    """What ``smartquotes.educate_tokens`` makes of a paragraph's texts.
+
+    Speech is full of apostrophes inside words ("it's", "don't"), which the
+    library can only make into ’. A paragraph whose only quotes are such is
+    curled in one text, its pieces apart (``_HELD``), without quotes: what is
+    left (escapes, dashes, ellipses) replaces strings, none across a piece's
+    end. Its apostrophes are ’ (``tests/test_scale.py`` checks all this
+    against the library)."""
+    plain_action = action.replace("q", "") if "q" in action and set(action) <= set("qdDie") \
+        else None
 
     def curl(texts: list[str]) -> list[str]:
-        tokens = [("plain", _ESCAPED.sub(r"\\\1", text)) for text in texts]
-        return list(smartquotes.educate_tokens(tokens, attr=action, language=language))
+        texts = [_ESCAPED.sub(r"\\\1", text) if "\x00" in text else text for text in texts]
+        if plain_action is not None and all(
+                _HELD not in text and '"' not in text and not _LONE_QUOTE.search(text)
+                for text in texts):
+            joined = _HELD.join(texts).replace("'", smartquotes.smartchars.apostrophe)
+            return "".join(smartquotes.educate_tokens(
+                [("plain", joined)], attr=plain_action, language=language)).split(_HELD)
+        return list(smartquotes.educate_tokens([("plain", text) for text in texts],
+                                               attr=action, language=language))
     return curl
 
 
+# not an apostrophe inside a word (the quote first, for the search to skip to it)
+_LONE_QUOTE = re.compile(r"'(?:(?<!\w')|(?!\w))")
+_HELD = "\ue000"  # a private character, between the pieces of a paragraph
 _ESCAPED = re.compile(r"(?<=\x00)([-\\\'\".`])")
 
 
