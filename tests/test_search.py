@@ -16,7 +16,7 @@ from podcast.publishing.pagefind import (
     indexed,
     transcript_bundles,
 )
-from podcast.publishing.pagefind_runs import holds, in_bundles
+from podcast.publishing.pagefind_runs import Runs, holds, in_bundles
 
 ADA = "episodes/2023-01-09-ada.html"
 GRACE = "episodes/2023-02-01-grace.html"
@@ -267,3 +267,15 @@ def test_pages_are_written_bundle_by_bundle_transcripts_first(tmp_path):
         assert {page.relative_to(tmp_path).as_posix() for page in bundle.pages(tmp_path)} == {
             path for path in pages.values() if holds(bundle, path)}, bundle.folder
     assert in_bundles({"episodes/a": "episodes/a.html"}, found) == [(None, ["episodes/a"])]
+
+
+def test_pagefind_yields_the_core_to_the_pages_being_written(tmp_path):
+    """Pagefind runs beside the writing: below the build's priority where the
+    system has ``nice``, else as it is."""
+    import shutil
+    bundle = Bundle("pagefind-people", ("people/**/*.html",))
+    command = Runs("/opt/pagefind", tmp_path, tmp_path).command(bundle)
+    assert command[-len(bundle.command("/opt/pagefind", tmp_path)):] == bundle.command(
+        "/opt/pagefind", tmp_path)
+    if shutil.which("nice"):
+        assert command[:3] == [shutil.which("nice"), "-n", "10"]

@@ -39,6 +39,7 @@ logger = logging.getLogger(__name__)
 
 AT_ONCE = 2  # Pagefind runs at a time at the end: the cores of a Read the Docs builder
 WHILE_WRITING = 1  # and while Sphinx writes, which keeps a core busy
+NICENESS = 10  # Pagefind's priority below the build's, so that it takes the idle core's time
 
 
 def holds(bundle: Bundle, page: str) -> bool:
@@ -104,14 +105,21 @@ class Runs:
             finally:
                 done.set()
 
+    def command(self, bundle: Bundle) -> list[str]:
+        """Pagefind's command for the bundle, at a lower priority where the system
+        can say so: the pages still being written come first."""
+        command = bundle.command(self.executable, self.site)
+        nice = shutil.which("nice")
+        return [nice, "-n", str(NICENESS), *command] if nice else command
+
     def _run(self, bundle: Bundle, current: str) -> None:
         # Pagefind adds its files beside the last index's (their names are their
         # contents'): an index made anew leaves none of the old one behind
         shutil.rmtree(self.site / bundle.folder, ignore_errors=True)
         with tempfile.TemporaryFile("w+") as output:
             try:
-                code = subprocess.call(bundle.command(self.executable, self.site),
-                                       stdout=output, stderr=subprocess.STDOUT)
+                code = subprocess.call(self.command(bundle), stdout=output,
+                                       stderr=subprocess.STDOUT)
             except OSError as error:
                 self.failures.append((bundle, str(error)))
                 return
