@@ -403,7 +403,7 @@ def test_people_pages_drawn_from_one_are_the_pages_the_theme_renders(sphinx_test
     finally:
         Drawer.page_context = page_context
     rendered = build_root(rootdir / "test-people", sphinx_test_tempdir / "people-rendered",
-                          confoverrides={"podcast_draw_person_pages": False})
+                          confoverrides={"podcast_draw_pages": False})
     people = sorted(path.relative_to(again.outdir).as_posix()
                     for path in (again.outdir / "people").glob("*.html"))
     assert {"people/kurt-godel.html", "people/dana-b-bold-b-co.html"} <= set(people)
@@ -428,7 +428,7 @@ def test_a_person_page_unlike_the_first_is_rendered_by_the_theme(sphinx_test_tem
 
     class App:
         class config:
-            podcast_draw_person_pages = True
+            podcast_draw_pages = True
 
         class builder:
             templates = Templates()

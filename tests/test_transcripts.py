@@ -224,3 +224,48 @@ def test_other_formats_get_the_paragraphs_as_text(sphinx_test_tempdir, rootdir):
     assert "00:10 **Sebastian Raschka: **Thanks for having me. I first learned from Andrew Ng's" \
         in " ".join(text.split())  # the text builder curls no quotes
     app.cleanup()
+
+
+def test_transcript_pages_drawn_from_one_are_the_pages_the_theme_renders(sphinx_test_tempdir,
+                                                                         rootdir):
+    """Each transcript's page but the first is drawn from the first's, its chapters
+    in the side column a hole too: the same bytes as the theme rendering every
+    one, its numbered ids included; and the drawing was used, not only tried."""
+    from podcast.writing.drawn_pages import PROOFS, Drawer
+    talk = (rootdir / "test-transcripts" / f"{TALK}.md").read_text(encoding="utf-8")
+    said = (rootdir / "test-transcripts" / f"{TALK}.vtt").read_text(encoding="utf-8")
+    more = {}
+    for day, guest in ((10, "Ann Lee"), (11, "Bo Chen & Co"), (12, "Dana <b>Bold</b>")):
+        name = f"episodes/2023-06-{day}-more"
+        more[f"{name}.md"] = talk.replace("Sebastian Raschka: Learning ML", f"{guest}: Talk")
+        more[f"{name}.vtt"] = said.replace("Sebastian Raschka", guest)
+    drawn: list[str] = []
+    page_context = Drawer.page_context
+
+    def counted(self, app, pagename, *args):
+        proofs = {key: self.proven.get(key, 1) for key in self.shells}
+        result = page_context(self, app, pagename, *args)
+        if pagename.startswith("transcripts/") and any(
+                self.shells.get(key) and count >= PROOFS for key, count in proofs.items()):
+            drawn.append(pagename)
+        return result
+
+    Drawer.page_context = counted
+    try:
+        again = build_root(rootdir / "test-transcripts",
+                           sphinx_test_tempdir / "transcripts-drawn", files=more)
+    finally:
+        Drawer.page_context = page_context
+    rendered = build_root(rootdir / "test-transcripts",
+                          sphinx_test_tempdir / "transcripts-rendered", files=more,
+                          confoverrides={"podcast_draw_pages": False})
+    pages = sorted(path.name for path in (again.outdir / "transcripts").glob("*.html"))
+    assert len(pages) == 6
+    for name in pages:
+        assert (again.outdir / "transcripts" / name).read_bytes() == (
+            rendered.outdir / "transcripts" / name).read_bytes(), name
+    assert "pst-page-navigation-heading" in (again.outdir / "transcripts" / pages[0]).read_text(
+        encoding="utf-8")
+    assert len(drawn) >= 2, drawn
+    again.cleanup()
+    rendered.cleanup()

@@ -1,23 +1,27 @@
-"""People's pages drawn from one page the theme rendered, not each rendered anew.
+"""People's and transcripts' pages drawn from one page the theme rendered, not
+each rendered anew.
 
 A person's page is one short article in the theme's whole page: header, menus,
 sidebars, scripts, some 20 KB that are the same on every person's page but for
 a few values (the title, the page's name and address, its neighbours, its
 social tags, the article). The theme's templates cost some 5 ms a page, and a
-site of 1,000 episodes has 2,000 people's pages: a fifth of the build.
+site of 1,000 episodes has 2,000 people's pages: a fifth of the build. A
+transcript's page is the same but for its chapters in the side column (the
+theme's ``generate_toc_html``), one more value.
 
 So the first person's page is rendered twice more: with each of those values
 replaced by a probe (a string that shows which of the template's filters was
 applied where it appears: as is, escaped, stripped of tags, or both), which
 gives the page with holes; and as it is, which the holes filled with its own
 values must give byte for byte, else every page is rendered as before. Each
-other person's page whose context matches the first's in all else (the same
-folder, the same kinds of neighbours, a table of contents of its title alone) is
-those holes filled with its values.
+other page of its kind whose context matches the first's in all else (the same
+folder, the same kinds of neighbours, sections shown or not) is those holes
+filled with its values.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from typing import Any
@@ -37,6 +41,7 @@ LINKS = ("next", "prev")  # None or {"link", "title"}
 UNSHOWN_META = {"myst_slugs": {"probe": (0, "probe", "probe")},
                 "wordcount": {"words": -1, "minutes": -1}}
 DRAWN = "podcast-drawn-page.html"
+CONTENTS = "generate_toc_html"  # the theme's function: the page's sections, as HTML
 _PROBE = re.compile("\x1bP([0-9]+)(.*?)\x1bQ", re.S)
 _ONLY_TITLE = re.compile(r'<ul>\n<li><a class="reference internal" href="#">[^<]*</a></li>\n'
                          r'</ul>\n')
@@ -57,6 +62,8 @@ def probe(number: int) -> str:
 def holes(context: dict) -> list[tuple[tuple, Any]]:
     """(where in the context, the value) of each value that differs between pages."""
     found: list[tuple[tuple, Any]] = [((name,), context.get(name)) for name in TEXTS]
+    if shows_contents(context):
+        found.append(((CONTENTS,), str(context[CONTENTS]())))
     for name in LINKS:
         if context.get(name):
             found += [((name, "link"), context[name]["link"]),
@@ -67,6 +74,14 @@ def holes(context: dict) -> list[tuple[tuple, Any]]:
     for index, rellink in enumerate(context.get("rellinks") or ()):
         found += [(("rellinks", index, 0), rellink[0]), (("rellinks", index, 1), rellink[1])]
     return found
+
+
+def shows_contents(context: dict) -> bool:
+    """Whether the page shows its sections in the side column (the theme's
+    template shows them when they have a length)."""
+    contents = context.get(CONTENTS)
+    return "page-toc.html" in (context.get("secondary_sidebar_items") or ()) \
+        and callable(contents) and len(contents()) >= 1
 
 
 def shape(context: dict, pagename: str) -> tuple:
@@ -83,7 +98,7 @@ def shape(context: dict, pagename: str) -> tuple:
             tuple(bool(context.get(name)) for name in LINKS),
             len(context.get("parents") or ()),
             tuple(rellink[2:] for rellink in context.get("rellinks") or ()),
-            bool(_ONLY_TITLE.fullmatch(str(context.get("toc", "")))))
+            bool(_ONLY_TITLE.fullmatch(str(context.get("toc", "")))), shows_contents(context))
 
 
 def stable(value: Any) -> Any:
@@ -108,7 +123,9 @@ def with_values(context: dict, values: list[tuple[tuple, Any]]) -> dict:
     copy["parents"] = [dict(parent) for parent in copy.get("parents") or ()]
     copy["rellinks"] = [list(rellink) for rellink in copy.get("rellinks") or ()]
     for where, value in values:
-        if len(where) == 1:
+        if where == (CONTENTS,):
+            copy[CONTENTS] = lambda kind="html", value=value: value
+        elif len(where) == 1:
             copy[where[0]] = value
         else:
             holder = copy[where[0]]
@@ -159,11 +176,49 @@ class Shell:
         return "".join(parts)
 
 
-MAX_SHELLS = 8  # kinds of people's pages tried; a context that differs on every page is none
+MAX_SHELLS = 8  # kinds of pages tried; a context that differs on every page is none
 # Pages of each shell rendered too and compared with the shell's: the first proves
 # the holes, the second that nothing else differs from page to page (a sidebar
 # marking the page it is on would).
 PROOFS = 2
+
+
+def as_rendered(context: dict) -> dict:
+    """The context as Sphinx renders it, after this event: its scripts and
+    stylesheets in the order of their priorities (``StandaloneHTMLBuilder.handle_page``)."""
+    found = dict(context)
+    for name in ("script_files", "css_files"):
+        with contextlib.suppress(AttributeError, KeyError):  # as Sphinx leaves them
+            found[name] = sorted(found[name], key=lambda asset: asset.priority)
+    return found
+
+
+class Replayed:
+    """The theme's ``unique_html_id`` (each call the next id of its kind, on this
+    page), giving the same ids again after ``replay``."""
+
+    def __init__(self, ids: Callable[[str], str]) -> None:
+        self.ids = ids
+        self.given: dict[str, list[str]] = {}
+        self.used: dict[str, int] = {}
+
+    def __call__(self, base: str) -> str:
+        given, used = self.given.setdefault(base, []), self.used.get(base, 0)
+        if used == len(given):
+            given.append(self.ids(base))
+        self.used[base] = used + 1
+        return given[used]
+
+    def replay(self) -> None:
+        self.used.clear()
+
+
+def drawn_kind(app: Sphinx, pagename: str) -> bool:
+    """Whether the page is a person's or a transcript's."""
+    state = state_of(app.env)
+    folder, _, slug = pagename.partition("/")
+    return (folder == PEOPLE_DIR and slug in state.directory.people) \
+        or pagename in state.transcripts
 
 
 class Drawer:
@@ -177,11 +232,12 @@ class Drawer:
 
     def page_context(self, app: Sphinx, pagename: str, templatename: str, context: dict,
                      doctree) -> str | None:
-        """``html-page-context``, after every other handler: a person's page drawn."""
-        folder, _, slug = pagename.partition("/")
-        if (not app.config.podcast_draw_person_pages or templatename != "page.html"
-                or folder != PEOPLE_DIR or slug not in state_of(app.env).directory.people):
+        """``html-page-context``, after every other handler: a person's or a
+        transcript's page drawn."""
+        if not app.config.podcast_draw_pages or templatename != "page.html" \
+                or not drawn_kind(app, pagename):
             return None
+        slug = pagename.rpartition("/")[2]
         key = shape(context, pagename)
         found = holes(context)
         values = [value for _, value in found]
@@ -193,9 +249,15 @@ class Drawer:
                                            for number, (where, _) in enumerate(found)])
             probes["meta"] = {**(context.get("meta") or {}), **UNSHOWN_META}
             named = [number for number, (where, _) in enumerate(found) if where == ("pagename",)]
-            probed = app.builder.templates.render(templatename, with_probed_scripts(
-                probes, pagename, named[0]))
-            page = app.builder.templates.render(templatename, context)
+            # the theme numbers its ids page by page: the page rendered twice
+            # gets the same ids both times, the ones it would have had
+            ids = {"unique_html_id": Replayed(context["unique_html_id"])} \
+                if callable(context.get("unique_html_id")) else {}
+            probed = app.builder.templates.render(templatename, as_rendered(
+                with_probed_scripts({**probes, **ids}, pagename, named[0])))
+            for replayed in ids.values():
+                replayed.replay()
+            page = app.builder.templates.render(templatename, as_rendered({**context, **ids}))
             try:
                 shell = Shell(probed, len(found))
             except ValueError:
@@ -210,7 +272,7 @@ class Drawer:
             return None
         drawn = shell.fill(values)
         if self.proven.get(key, 1) < PROOFS:
-            page = app.builder.templates.render(templatename, context)
+            page = app.builder.templates.render(templatename, as_rendered(context))
             self.proven[key] = self.proven.get(key, 1) + 1
             if page != drawn:
                 self.shells[key] = None
@@ -220,7 +282,7 @@ class Drawer:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("podcast_draw_person_pages", True, "html", bool)
+    app.add_config_value("podcast_draw_pages", True, "html", bool)
     drawer = Drawer()
     app.connect("builder-inited", drawer.builder_inited)
     app.connect("html-page-context", drawer.page_context, priority=990)
