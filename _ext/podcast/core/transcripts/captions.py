@@ -199,6 +199,7 @@ def _read(text: str, kind: str, batch: int = BATCH, fast: bool = True
           ) -> Iterator[Cue | Trouble]:
     """The transcript's cues and troubles, in the file's order."""
     count, last = 0, None
+    speakers: dict[str, str] = {"": ""}  # each voice as written, read once
     for line, read, why in _parsed(text, kind, batch, fast):
         if count >= MAX_CUES:
             yield Trouble(line, TOO_MANY_CUES)
@@ -208,7 +209,9 @@ def _read(text: str, kind: str, batch: int = BATCH, fast: bool = True
             continue
         for cue in read:
             words = cue_words(cue.text)
-            speaker = normalise_space(html.unescape(cue.speaker)) if cue.speaker else ""
+            speaker = speakers.get(cue.speaker)
+            if speaker is None:
+                speaker = speakers[cue.speaker] = normalise_space(html.unescape(cue.speaker))
             if not speaker and (found := _SPEAKER.match(words)):
                 speaker, words = found["name"], words[found.end():]
             if not words:
