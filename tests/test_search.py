@@ -254,19 +254,22 @@ def test_pages_are_written_bundle_by_bundle_transcripts_first(tmp_path):
         "index", "search", "episodes/2019-01-01-a", "archive/2019", "people/ada",
         "people/letter/a", *(f"transcripts/{name}" for name in names))}
     order = in_bundles(pages, found)
-    assert [(bundle.folder if bundle else None, group) for bundle, group in order] == [
+    assert [(bundle.folder, group) for bundle, group in order] == [
         ("pagefind-transcripts-2019", ["transcripts/2019-01-01-a", "transcripts/2019-02-01-b"]),
         ("pagefind-transcripts-2021", ["transcripts/2021-01-01-c"]),
         ("pagefind-transcripts-other", ["transcripts/2019x", "transcripts/talk"]),
         ("pagefind-people", ["people/ada", "people/letter/a"]),
-        (None, ["archive/2019", "episodes/2019-01-01-a", "index", "search"])]
+        ("pagefind", ["archive/2019", "episodes/2019-01-01-a", "index", "search"])]
     for path in pages.values():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text(path)
     for bundle in found:
         assert {page.relative_to(tmp_path).as_posix() for page in bundle.pages(tmp_path)} == {
             path for path in pages.values() if holds(bundle, path)}, bundle.folder
-    assert in_bundles({"episodes/a": "episodes/a.html"}, found) == [(None, ["episodes/a"])]
+    assert in_bundles({"episodes/a": "episodes/a.html"}, found) == [(notes, ["episodes/a"])]
+    # an incremental build that writes a transcript alone writes nothing else
+    assert in_bundles({"transcripts/talk": "transcripts/talk.html"}, found) == [
+        (found[-1], ["transcripts/talk"])]
 
 
 def test_pagefind_yields_the_core_to_the_pages_being_written(tmp_path):

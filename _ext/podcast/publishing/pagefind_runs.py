@@ -49,18 +49,19 @@ def holds(bundle: Bundle, page: str) -> bool:
                for pattern in bundle.patterns)
 
 
-def in_bundles(pages: dict[str, str], found: list[Bundle]) -> list[tuple[Bundle | None, list]]:
+def in_bundles(pages: dict[str, str], found: list[Bundle]) -> list[tuple[Bundle, list]]:
     """The docnames of ``pages`` (docname: its page's path) in the order to write
-    them: each bundle's in turn, the transcripts' first, then the people's, the
-    show notes' (the first bundle of ``found``) last, with the pages of none."""
+    them, bundle by bundle (none without pages): the transcripts' first, then
+    the people's, the show notes' (the first bundle of ``found``) last, with the
+    pages of none."""
     notes, others = found[0], found[1:]
     order = sorted(others, key=lambda bundle: not bundle.folder.startswith(TRANSCRIPTS))
     groups: dict[str, list[str]] = {bundle.folder: [] for bundle in [*order, notes]}
     for docname in sorted(pages):
         home = next((bundle for bundle in order if holds(bundle, pages[docname])), notes)
         groups[home.folder].append(docname)
-    return [(bundle, groups[bundle.folder]) for bundle in order if groups[bundle.folder]] \
-        + [(None, groups[notes.folder])]
+    return [(bundle, groups[bundle.folder]) for bundle in [*order, notes]
+            if groups[bundle.folder]]
 
 
 class Runs:
@@ -169,9 +170,10 @@ def index_while_writing(app: Sphinx) -> None:
         site = Path(app.outdir)
         pages = {docname: Path(builder.get_outfilename(docname)).relative_to(site).as_posix()
                  for docname in docnames}
-        for bundle, group in in_bundles(pages, bundles_of(app)):
+        groups = in_bundles(pages, bundles_of(app))
+        for bundle, group in groups:
             write_documents(set(group))
-            if bundle is not None and (found := bundle.pages(site)) \
+            if bundle is not groups[-1][0] and (found := bundle.pages(site)) \
                     and (current := runs.stale(bundle, found)) is not None:
                 runs.start(bundle, found, current, WHILE_WRITING)
 
