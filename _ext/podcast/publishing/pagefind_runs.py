@@ -132,7 +132,7 @@ class Runs:
             (self.stamps / f"{bundle.folder}.fingerprint").write_text(current)
 
     def finish(self) -> None:
-        """Wait for every run; keep the digests of the pages of the bundles given."""
+        """Wait for every run; warn of those that failed."""
         for _ in self.workers:
             self.waiting.put(None)
         for worker in self.workers:
