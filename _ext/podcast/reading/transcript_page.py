@@ -119,20 +119,13 @@ class _Beginnings:
         self.judged: set[str] = set()
         self.beginning: set[str] = set()
 
-    def __call__(self, word: str) -> bool:
-        if word not in self.judged:
-            self._judge((word,))
-        return word in self.beginning
-
     def any_in(self, words: list[str]) -> bool:
-        self._judge(set(words).difference(self.judged))
-        return not self.beginning.isdisjoint(words)
-
-    def _judge(self, words) -> None:
-        for word in words:
+        """Whether one of ``words`` could begin a name (each judged, in ``beginning``)."""
+        for word in set(words).difference(self.judged):
             self.judged.add(word)
             if name_key(word.lstrip("(“‘'\"")).partition(" ")[0] in self.firsts:
                 self.beginning.add(word)
+        return not self.beginning.isdisjoint(words)
 
 
 _BEGINS: list = [None, 0, None]  # the names dict, its size, its _Beginnings
