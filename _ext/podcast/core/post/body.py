@@ -211,7 +211,12 @@ def _block(token: Token) -> ChapterGroup:
 def read_body(text: str) -> Body:
     """Every chapter group of a post and every other list item whose first block is
     a paragraph, each in the order of the post."""
-    tokens = _parser().parse(text)
+    return body_of_tokens(_parser().parse(text))
+
+
+def body_of_tokens(tokens: list[Token]) -> Body:
+    """``read_body`` of the tokens a parser like ``_parser`` gave (MyST's own, say),
+    which are only read here."""
     items: list[ItemFacts] = []
     groups: list[ChapterGroup] = []
     heading = ""
