@@ -202,3 +202,37 @@ def test_each_title_is_rendered_once_and_the_pages_stay_the_same(build, sphinx_t
     uncached.cleanup()
     assert len(rendered) > 2 * len(set(rendered))  # without it, once per page showing it
     assert output_files(uncached) == output_files(cached)
+
+
+@pytest.mark.parametrize("root", ["test-site", "test-player"])
+def test_episode_pages_drawn_are_the_pages_the_theme_renders(sphinx_test_tempdir, rootdir,
+                                                             root):
+    """Episode pages are drawn from the first of each shape the theme rendered (with
+    and without audio, a video, guests, neighbours): the same bytes as the theme
+    rendering every one; and the drawing was used, not only tried."""
+    from podcast.writing.drawn_pages import DRAWN, Drawer
+    drawn: list[str] = []
+    page_context = Drawer.page_context
+
+    def counted(self, app, pagename, *args):
+        result = page_context(self, app, pagename, *args)
+        if result == DRAWN and pagename.startswith("episodes/") \
+                and any(shell is not None for shell in self.shells.values()):
+            drawn.append(pagename)
+        return result
+
+    Drawer.page_context = counted
+    try:
+        again = build_root(rootdir / root, sphinx_test_tempdir / f"{root}-drawn")
+    finally:
+        Drawer.page_context = page_context
+    rendered = build_root(rootdir / root, sphinx_test_tempdir / f"{root}-rendered",
+                          confoverrides={"podcast_draw_pages": False})
+    pages = sorted(path.name for path in (again.outdir / "episodes").glob("*.html"))
+    assert len(pages) >= 3
+    for name in pages:
+        assert (again.outdir / "episodes" / name).read_bytes() == (
+            rendered.outdir / "episodes" / name).read_bytes(), name
+    assert len(drawn) >= 2, drawn
+    again.cleanup()
+    rendered.cleanup()

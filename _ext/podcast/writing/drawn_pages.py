@@ -36,10 +36,13 @@ from ..state.domain import state_of
 TEXTS = ("body", "current_page_name", "metatags", "pagename", "pageurl", "podcast_search_facts",
          "sourcename", "title", "toc")
 LINKS = ("next", "prev")  # None or {"link", "title"}
-# MyST's bookkeeping in a page's metadata, which no template shows: the probe
-# gives it other values, so a template that showed it would fail the proof
+# A page's metadata (its front matter, MyST's bookkeeping), which no template
+# shows: the theme asks only whether its own keys are there. The probe gives each
+# value another (these, or UNSHOWN), so a template that showed one would fail the proof.
 UNSHOWN_META = {"myst_slugs": {"probe": (0, "probe", "probe")},
                 "wordcount": {"words": -1, "minutes": -1}}
+UNSHOWN = "\x1bU<b>&amp;\"'\x1bU"
+THEME_META = "html_theme."  # the theme's settings for a page, read by its templates
 DRAWN = "podcast-drawn-page.html"
 CONTENTS = "generate_toc_html"  # the theme's function: the page's sections, as HTML
 _PROBE = re.compile("\x1bP([0-9]+)(.*?)\x1bQ", re.S)
@@ -89,16 +92,27 @@ def shape(context: dict, pagename: str) -> tuple:
     the context, the folder, which neighbours there are, a title-only contents."""
     varying = {*TEXTS, *LINKS, "parents", "rellinks"}
     # the theme's script naming the page is the same on every page but for the name
-    meta = {name: value for name, value in (context.get("meta") or {}).items()
-            if name not in UNSHOWN_META}
-    rest = tuple(sorted((name, repr(stable(meta if name == "meta" else value)).replace(
-        pagename, "\0")) for name, value in context.items()
-        if name not in varying and not callable(value)))
+    rest = tuple(sorted((name, repr(stable(shown_meta(value) if name == "meta" else value))
+                         .replace(pagename, "\0")) for name, value in context.items()
+                        if name not in varying and not callable(value)))
     return (pagename.rpartition("/")[0], rest,
             tuple(bool(context.get(name)) for name in LINKS),
             len(context.get("parents") or ()),
             tuple(rellink[2:] for rellink in context.get("rellinks") or ()),
             bool(_ONLY_TITLE.fullmatch(str(context.get("toc", "")))), shows_contents(context))
+
+
+def shown_meta(meta: dict | None) -> tuple:
+    """What templates may read of a page's metadata: which keys it has, and the
+    theme's own settings."""
+    return tuple(sorted((name, value if name.startswith(THEME_META) else None)
+                        for name, value in (meta or {}).items()))
+
+
+def unshown_meta(meta: dict | None) -> dict:
+    """The metadata the probe renders with: each value but the theme's another."""
+    return {name: value if name.startswith(THEME_META) else UNSHOWN_META.get(name, UNSHOWN)
+            for name, value in (meta or {}).items()}
 
 
 def stable(value: Any) -> Any:
@@ -218,7 +232,7 @@ def drawn_kind(app: Sphinx, pagename: str) -> bool:
     state = state_of(app.env)
     folder, _, slug = pagename.partition("/")
     return (folder == PEOPLE_DIR and slug in state.directory.people) \
-        or pagename in state.transcripts
+        or pagename in state.transcripts or pagename in state.episodes
 
 
 class Drawer:
@@ -247,7 +261,7 @@ class Drawer:
             self.shells[key] = None  # until this page proves the shell right
             probes = with_values(context, [(where, probe(number))
                                            for number, (where, _) in enumerate(found)])
-            probes["meta"] = {**(context.get("meta") or {}), **UNSHOWN_META}
+            probes["meta"] = unshown_meta(context.get("meta"))
             named = [number for number, (where, _) in enumerate(found) if where == ("pagename",)]
             # the theme numbers its ids page by page: the page rendered twice
             # gets the same ids both times, the ones it would have had
