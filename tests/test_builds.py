@@ -236,3 +236,14 @@ def test_episode_pages_drawn_are_the_pages_the_theme_renders(sphinx_test_tempdir
     assert len(drawn) >= 2, drawn
     again.cleanup()
     rendered.cleanup()
+
+
+def test_a_parallel_build_copies_the_images_its_processes_found(build):
+    """With -j 2 each process writes its own pages, the images of a page among them:
+    the image is copied all the same, and the page shows it."""
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"></svg>\n'
+    post = NEW_POST + "\n![The guest's cover](cover.svg)\n"
+    app = build(files={f"{NEW}.md": post, "episodes/cover.svg": svg}, parallel=2)
+    image = page(app, NEW).select_one('img[alt="The guest\'s cover"]')
+    assert image is not None and image["src"] == "../_images/cover.svg"
+    assert (app.outdir / "_images" / "cover.svg").read_text() == svg

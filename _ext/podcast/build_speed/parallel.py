@@ -9,16 +9,21 @@ was most of what ``-j 2`` spent reading. Here the pages are read in
 
 Writing: Sphinx keeps the main process to load and resolve each doctree while
 N - 1 forked processes write the pages (``Builder.write_documents``), so
-``-j 2`` writes every page in one process, no faster than a serial build.
-Loading and resolving is a small part of writing a page (the HTML and the
-theme's templates are the rest), so here N processes write, beside it.
+``-j 2`` writes every page in one process, no faster than a serial build, and
+the main process's share (loading, post-transforms, ``doctree-resolved``) grew
+to a third of the work as pages got cheaper to write. Here N processes each
+load, resolve and write their pages as a serial build does, one by one, and the
+main process only hands out the chunks; what the main process must know of
+them (the images to copy) comes back with each chunk.
 """
 
 from __future__ import annotations
 
 import sphinx.builders
 from sphinx.application import Sphinx
-from sphinx.util.parallel import make_chunks
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.util.display import status_iterator
+from sphinx.util.parallel import ParallelTasks, make_chunks
 
 CHUNKS_PER_PROCESS = 3
 
@@ -46,10 +51,50 @@ def every_core_works(app: Sphinx) -> None:
             sphinx.builders.make_chunks = make_chunks
 
     def _write_parallel(docnames, nproc: int) -> None:
-        write_parallel(docnames, nproc=max(nproc, parallel))
+        if resolves_anywhere(builder):
+            write_in_processes(builder, docnames, max(nproc, parallel))
+        else:
+            write_parallel(docnames, nproc=max(nproc, parallel))
 
     builder._read_parallel = _read_parallel
     builder._write_parallel = _write_parallel
+
+
+def resolves_anywhere(builder) -> bool:
+    """Whether the builder's work in the main process while writing
+    (``write_doc_serialized``) is only the HTML builder's: the images its pages
+    use, which the chunks send back."""
+    write_serialized = getattr(type(builder), "write_doc_serialized", None)
+    return isinstance(builder, StandaloneHTMLBuilder) \
+        and write_serialized is StandaloneHTMLBuilder.write_doc_serialized \
+        and hasattr(sphinx.builders, "_write_docname") and not builder.indexer
+
+
+def write_in_processes(builder, docnames, nproc: int) -> None:
+    """Each page loaded, resolved and written in one of ``nproc`` forked
+    processes, as ``_write_serial`` would (the first in this one, as Sphinx does,
+    so that every process starts with the templates loaded)."""
+    write_docname = sphinx.builders._write_docname
+    env, tags = builder.env, builder.tags
+    first, rest = docnames[0], list(docnames[1:])
+    write_docname(first, env=env, builder=builder, tags=tags)
+
+    def write_chunk(chunk: list[str]) -> dict:
+        for docname in chunk:
+            write_docname(docname, env=env, builder=builder, tags=tags)
+        return builder.images
+
+    def chunk_done(chunk: list[str], images: dict) -> None:
+        builder.images.update(images)
+        next(progress)
+
+    chunks = make_chunks(rest, nproc)
+    progress = status_iterator(chunks, "writing output... ", "darkgreen", len(chunks),
+                               builder.config.verbosity)
+    tasks = ParallelTasks(nproc)
+    for chunk in chunks:
+        tasks.add_task(write_chunk, chunk, chunk_done)
+    tasks.join()
 
 
 def setup(app: Sphinx) -> None:
