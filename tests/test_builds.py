@@ -247,3 +247,32 @@ def test_a_parallel_build_copies_the_images_its_processes_found(build):
     image = page(app, NEW).select_one('img[alt="The guest\'s cover"]')
     assert image is not None and image["src"] == "../_images/cover.svg"
     assert (app.outdir / "_images" / "cover.svg").read_text() == svg
+
+
+@pytest.mark.parametrize("root", ["test-site", "test-chapters"])
+def test_smart_quotes_skipping_what_they_leave_give_the_pages_sphinx_gives(
+        sphinx_test_tempdir, rootdir, root, monkeypatch):
+    """Sphinx's SmartQuotes, left to curl every block itself, gives the same pages
+    as the site's, which skips blocks without quotes, dashes or ellipses and curls
+    apostrophes inside words in one pass."""
+    from podcast.build_speed import smart_quotes
+    files = {f"{NEW}.md": NEW_POST + TYPOGRAPHY}
+    quick = build_root(rootdir / root, sphinx_test_tempdir / f"{root}-quotes-quick", files=files)
+    quick.cleanup()
+    monkeypatch.setattr(smart_quotes, "quicker_smart_quotes", lambda app: None)
+    library = build_root(rootdir / root, sphinx_test_tempdir / f"{root}-quotes-library",
+                         files=files)
+    library.cleanup()
+    text = (quick.outdir / f"{NEW}.html").read_text(encoding="utf-8")
+    assert all(curled in text for curled in ("Hedy’s", "“hopping”", "1940s–50s", "wait…"))
+    assert output_files(quick) == output_files(library)
+
+
+TYPOGRAPHY = """
+## Hedy's "hopping" -- in the 1940s--50s
+
+- Hedy's patent, 'the secret one', and Hedy\\'s \\"escaped\\" quotes
+- No quotes at all here
+- *Hedy*'s emphasis, ``code's`` quotes, and wait...
+- Rock 'n' roll in the '80s: don't . . . stop -- ever --- really
+"""

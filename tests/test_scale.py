@@ -118,6 +118,7 @@ def test_the_common_cue_is_read_without_the_library():
 
 
 _SPOKEN = st.lists(st.sampled_from(["a", "b", "1", " ", "'", '"', "-", ".", "`", "\\", "&#39;",
+                                    "&#46;", "&quot;",
                                     "(", "—", "\x00", "\ue000", "é", "s", "80s", "...", "--"]),
                    max_size=20).map("".join)
 
@@ -130,13 +131,31 @@ def test_a_transcript_paragraph_is_curled_as_the_library_curls_it(texts, languag
     """Apostrophes inside words curled apart from the library's passes: the same
     texts as the library makes, whatever the quotes, dashes, escapes and language."""
     from docutils.utils import smartquotes
-    from podcast.reading.transcript_page import _ESCAPED, curler
+    from podcast.build_speed.smart_quotes import _ESCAPED, curler
     tokens = [("plain", _ESCAPED.sub(r"\\\1", text)) for text in texts]
     assert curler(language, action)(texts) == list(
         smartquotes.educate_tokens(tokens, attr=action, language=language))
 
 
+@settings(max_examples=1500)
+@given(st.lists(_SPOKEN, min_size=1, max_size=4),
+       st.sampled_from(["en", "de", "fr", "", "en-x-altquot", "it"]),
+       st.sampled_from(["qDe", "qde", "qe", "q", "De", "qDew", "qBDe", "1", "2", "-1"]))
+def test_a_block_of_show_notes_is_left_or_curled_as_the_library_would(texts, language, action):
+    """What SmartQuotes hands the library of a block and what it skips: a block said
+    unchanged is what the library gives back, one curled in one pass is what the
+    library makes of it, in any language."""
+    from docutils.utils import smartquotes
+    from podcast.build_speed.smart_quotes import _ESCAPED, apostrophes_curled, unchanged
+    tokens = [("plain", _ESCAPED.sub(r"\\\1", text)) for text in texts]
+    library = list(smartquotes.educate_tokens(tokens, attr=action, language=language))
+    if unchanged(texts):
+        assert library == texts
+    curled = apostrophes_curled(texts, action)
+    assert curled is None or curled == library
+
+
 def test_words_with_apostrophes_are_curled_without_the_library_passes():
-    from podcast.reading.transcript_page import curler
+    from podcast.build_speed.smart_quotes import curler
     assert curler("en", "qDe")(["it's", " fine-tuning -- don't..."]) == [
         "it’s", " fine-tuning – don’t…"]

@@ -28,6 +28,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..before_reading.transcript_sources import PAGES
+from ..build_speed.smart_quotes import curler
 from ..core.people.directory import Directory
 from ..core.post.timestamps import Chapter
 from ..core.text.names import name_key
@@ -238,37 +239,6 @@ def quote_curler(document: nodes.document):
     else:
         language = ""
     return curler(language, document.settings.env.config.smartquotes_action)
-
-
-def curler(language: str, action: str):
-    """What ``smartquotes.educate_tokens`` makes of a paragraph's texts.
-
-    Speech is full of apostrophes inside words ("it's", "don't"), which the
-    library can only make into ’. A paragraph whose only quotes are such is
-    curled in one text, its pieces apart (``_HELD``), without quotes: what is
-    left (escapes, dashes, ellipses) replaces strings, none across a piece's
-    end. Its apostrophes are ’ (``tests/test_scale.py`` checks all this
-    against the library)."""
-    plain_action = action.replace("q", "") if "q" in action and set(action) <= set("qdDie") \
-        else None
-
-    def curl(texts: list[str]) -> list[str]:
-        texts = [_ESCAPED.sub(r"\\\1", text) if "\x00" in text else text for text in texts]
-        if plain_action is not None and all(
-                _HELD not in text and '"' not in text and not _LONE_QUOTE.search(text)
-                for text in texts):
-            joined = _HELD.join(texts).replace("'", smartquotes.smartchars.apostrophe)
-            return "".join(smartquotes.educate_tokens(
-                [("plain", joined)], attr=plain_action, language=language)).split(_HELD)
-        return list(smartquotes.educate_tokens([("plain", text) for text in texts],
-                                               attr=action, language=language))
-    return curl
-
-
-# not an apostrophe inside a word (the quote first, for the search to skip to it)
-_LONE_QUOTE = re.compile(r"'(?:(?<!\w')|(?!\w))")
-_HELD = "\ue000"  # a private character, between the pieces of a paragraph
-_ESCAPED = re.compile(r"(?<=\x00)([-\\\'\".`])")
 
 
 def _found(env, docname: str) -> PostTranscript | None:
