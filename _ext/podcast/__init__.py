@@ -24,7 +24,14 @@ from sphinx.application import Sphinx
 
 from .after_reading import checks, crossrefs, derived
 from .before_reading import page_kinds
-from .build_speed import memory, myst_reading, parallel, parser_settings, smart_quotes
+from .build_speed import (
+    memory,
+    myst_reading,
+    parallel,
+    parser_settings,
+    smart_quotes,
+    toctree_purge,
+)
 from .publishing import (
     feeds,
     json_chapters,
@@ -116,6 +123,7 @@ def setup(app: Sphinx) -> dict:
     parser_settings.setup(app)
     myst_reading.setup(app)
     smart_quotes.setup(app)
+    toctree_purge.setup(app)
     parallel.setup(app)
     app.connect("config-inited", add_own_files)
     app.add_css_file("podcast.css")

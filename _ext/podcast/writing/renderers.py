@@ -67,9 +67,17 @@ def _render(context: Context, options_list: list[dict[str, Any]]) -> dict[str, l
 
 
 def _digest(rendered: dict[str, list]) -> str:
-    text = [node.pformat() if isinstance(node, nodes.Element) else str(node)
-            for key in sorted(rendered) for content in rendered[key] for node in content]
-    return hashlib.sha1("\n".join(text).encode()).hexdigest()
+    data = [_data(node) for key in sorted(rendered) for content in rendered[key]
+            for node in content]
+    return hashlib.sha1(repr(data).encode()).hexdigest()
+
+
+def _data(node: nodes.Node) -> Any:
+    """A node as plain data, whose ``repr`` tells it apart from any other
+    (a third of the time of docutils' ``pformat``)."""
+    if isinstance(node, nodes.Element):
+        return node.tagname, node.attributes, [_data(child) for child in node.children]
+    return str(node)
 
 
 def note_config(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
