@@ -134,12 +134,20 @@ def test_removing_an_episode_updates_listings_and_neighbours(build):
     assert NEWEST_FIRST[0] == TWO_GUESTS
 
 
-def test_the_collector_freezes_during_a_build_and_hands_back_at_the_next(build, rootdir):
+def test_the_collector_freezes_during_a_build_and_hands_back_at_the_next(build, rootdir,
+                                                                        monkeypatch):
+    from podcast.build_speed import memory
+    running: list[bool] = []
+    read = memory.Collector.doctree_read
+    monkeypatch.setattr(memory.Collector, "doctree_read",
+                        lambda self, *args: running.append(gc.isenabled()) or read(self, *args))
     gc.unfreeze()
     thresholds = gc.get_threshold()
+    assert gc.isenabled()
     app = build()
     assert gc.get_freeze_count() > 0  # the build's long-lived objects were frozen
-    assert gc.get_threshold() == thresholds  # and the collector is as it was
+    assert gc.get_threshold() == thresholds and gc.isenabled()  # the collector is as it was
+    assert running and not any(running)  # it ran only when the build asked, while reading
     # a new build in the same process starts by handing them back
     again = SphinxTestApp("html", srcdir=app.srcdir, status=StringIO(), warning=StringIO())
     try:

@@ -1,17 +1,20 @@
 """Sphinx extension for the Learning from Machine Learning show notes.
 
-The package is in layers; each imports only itself and the layers below it:
+The package is in layers, named for the phase of the build they run in; each
+imports only itself and the layers below it (CONTRIBUTING.md draws them):
 
-- ``core``: plain Python, no Sphinx: the episode record and its front matter,
-  timestamps, names, URLs, the registry, the rules that recognise people and books
-- ``state``: the ``podcast`` domain, holding what reading found, per document
-- ``read``: what runs while Sphinx reads a post (transforms, directives)
-- ``derive``: what follows from all posts together (order, people, books, xrefs)
-- ``pages``: generated pages and the content filled in from derived data
-- ``publish``: feeds, JSON-LD, JSON chapters, sitemap, redirects, the search index
-- ``cli``: commands that are no build (``make import``), on the core alone
-- ``build_speed``: Sphinx itself made cheaper (the cycle collector, docutils'
-  settings, ``-j N``), nothing of the podcast
+- ``core``: plain Python, no Sphinx, by subject: text, one post, people and
+  books, transcripts
+- ``build_speed``: Sphinx itself made cheaper, nothing of the podcast
+- ``state``: the ``podcast`` domain, holding what each phase found, per document
+- ``before_reading``: the posts read once, the directory of people, the sources
+  of the pages made from them
+- ``reading``: what runs while Sphinx reads a page (transforms, directives)
+- ``after_reading``: what follows from all pages together (order, people,
+  books, cross-references, checks)
+- ``writing``: placeholders filled, players, pages drawn and rewritten
+- ``publishing``: feeds, JSON-LD, JSON chapters, sitemap, redirects, the search
+- ``importer``: ``make import``, no build, on the core alone
 
 ``setup()`` only wires them to Sphinx; the layers never import this module.
 """

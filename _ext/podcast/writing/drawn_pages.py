@@ -1,5 +1,5 @@
-"""People's and transcripts' pages drawn from one page the theme rendered, not
-each rendered anew.
+"""People's, transcripts' and episodes' pages drawn from one page the theme
+rendered, not each rendered anew.
 
 A person's page is one short article in the theme's whole page: header, menus,
 sidebars, scripts, some 20 KB that are the same on every person's page but for
@@ -7,7 +7,8 @@ a few values (the title, the page's name and address, its neighbours, its
 social tags, the article). The theme's templates cost some 5 ms a page, and a
 site of 1,000 episodes has 2,000 people's pages: a fifth of the build. A
 transcript's page is the same but for its chapters in the side column (the
-theme's ``generate_toc_html``), one more value.
+theme's ``generate_toc_html``), one more value; an episode's too, its front
+matter in the page's metadata aside, which no template shows (the probe proves it).
 
 So the first person's page is rendered twice more: with each of those values
 replaced by a probe (a string that shows which of the template's filters was
@@ -228,7 +229,7 @@ class Replayed:
 
 
 def drawn_kind(app: Sphinx, pagename: str) -> bool:
-    """Whether the page is a person's or a transcript's."""
+    """Whether the page is a person's, a transcript's or an episode's."""
     state = state_of(app.env)
     folder, _, slug = pagename.partition("/")
     return (folder == PEOPLE_DIR and slug in state.directory.people) \
