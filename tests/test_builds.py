@@ -258,21 +258,25 @@ def test_a_parallel_build_copies_the_images_its_processes_found(build):
 
 
 @pytest.mark.parametrize("root", ["test-site", "test-chapters"])
-def test_smart_quotes_skipping_what_they_leave_give_the_pages_sphinx_gives(
+def test_smart_quotes_and_highlighting_skipping_what_they_leave_give_sphinx_pages(
         sphinx_test_tempdir, rootdir, root, monkeypatch):
-    """Sphinx's SmartQuotes, left to curl every block itself, gives the same pages
-    as the site's, which skips blocks without quotes, dashes or ellipses and curls
-    apostrophes inside words in one pass."""
-    from podcast.build_speed import smart_quotes
+    """Sphinx's SmartQuotes, left to curl every block itself, and its highlighting
+    pass, left to walk every page, give the same pages as the site's, which skips
+    blocks without quotes, dashes or ellipses, curls apostrophes inside words in
+    one pass and walks only pages that hold code."""
+    from podcast.build_speed import code_blocks, smart_quotes
     files = {f"{NEW}.md": NEW_POST + TYPOGRAPHY}
     quick = build_root(rootdir / root, sphinx_test_tempdir / f"{root}-quotes-quick", files=files)
     quick.cleanup()
     monkeypatch.setattr(smart_quotes, "quicker_smart_quotes", lambda app: None)
+    monkeypatch.setattr(code_blocks, "highlight_where_code", lambda app: None)
     library = build_root(rootdir / root, sphinx_test_tempdir / f"{root}-quotes-library",
                          files=files)
     library.cleanup()
     text = (quick.outdir / f"{NEW}.html").read_text(encoding="utf-8")
     assert all(curled in text for curled in ("Hedy’s", "“hopping”", "1940s–50s", "wait…"))
+    assert 'class="highlight-python' in text and "Hedy's" in text  # the code as written
+    assert 'class="highlight-ruby' in text  # the language the highlight directive gave
     assert output_files(quick) == output_files(library)
 
 
@@ -283,4 +287,15 @@ TYPOGRAPHY = """
 - No quotes at all here
 - *Hedy*'s emphasis, ``code's`` quotes, and wait...
 - Rock 'n' roll in the '80s: don't . . . stop -- ever --- really
+
+```python
+print("Hedy's -- code...")
+```
+
+```{highlight} ruby
+```
+
+```{code-block}
+puts "Hedy's"
+```
 """

@@ -28,6 +28,7 @@ from sphinx.application import Sphinx
 from .after_reading import checks, crossrefs, derived
 from .before_reading import page_kinds
 from .build_speed import (
+    code_blocks,
     memory,
     myst_reading,
     parallel,
@@ -127,6 +128,7 @@ def setup(app: Sphinx) -> dict:
     myst_reading.setup(app)
     smart_quotes.setup(app)
     toctree_purge.setup(app)
+    code_blocks.setup(app)
     parallel.setup(app)
     app.connect("config-inited", add_own_files)
     app.add_css_file("podcast.css")
