@@ -18,6 +18,8 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms.code import HighlightLanguageTransform
 
+from .replaced import replace_transform
+
 
 def _code(node: nodes.Node) -> bool:
     return isinstance(node, nodes.literal_block | addnodes.highlightlang)
@@ -33,10 +35,8 @@ class HighlightWhereCode(HighlightLanguageTransform):
 
 def highlight_where_code(app: Sphinx) -> None:
     """Sphinx's highlighting pass replaced by ``HighlightWhereCode``."""
-    transforms = app.registry.post_transforms
-    for index, transform in enumerate(transforms):
-        if transform is HighlightLanguageTransform:
-            transforms[index] = HighlightWhereCode
+    replace_transform(app.registry.post_transforms, HighlightLanguageTransform,
+                      HighlightWhereCode)
 
 
 def setup(app: Sphinx) -> None:

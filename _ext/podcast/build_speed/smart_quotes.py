@@ -22,6 +22,8 @@ from docutils.utils import smartquotes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxSmartQuotes
 
+from .replaced import replace_transform
+
 # what the library may change in a text: quotes, backticks, escapes (a
 # backslash, docutils' null, the entities it writes escapes as), dashes,
 # ellipses, the entity it converts
@@ -31,11 +33,15 @@ _LONE_QUOTE = re.compile(r"'(?:(?<!\w')|(?!\w))")
 _HELD = "\ue000"  # a private character, between the pieces of a paragraph
 _ESCAPED = re.compile(r"(?<=\x00)([-\\\'\".`])")
 _ACTIONS = set("qdDie")  # what the one pass knows to do apart from quotes
+_CURLING = set("qbBdDiew")  # the library's actions that only curl (``_MAY_CHANGE``)
+_EVERYTHING = ("1", "2", "3")  # every one of them
 
 
-def unchanged(texts: list[str]) -> bool:
-    """Whether the library would give these texts back as they are."""
-    return not any(_MAY_CHANGE.search(text) for text in texts)
+def unchanged(texts: list[str], action: str) -> bool:
+    """Whether the library would give these texts back as they are, doing
+    ``action`` (not "-1", which turns curled quotes and dashes back to ASCII)."""
+    return (action in _EVERYTHING or set(action) <= _CURLING) \
+        and not any(_MAY_CHANGE.search(text) for text in texts)
 
 
 def apostrophes_curled(texts: list[str], action: str) -> list[str] | None:
@@ -80,7 +86,7 @@ class QuickSmartQuotes(SphinxSmartQuotes):
         if any(kind != "plain" for kind, _ in tokens):
             return iter(tokens)
         texts = [str(node) for node in txtnodes]
-        if unchanged(texts):
+        if unchanged(texts, self.smartquotes_action):
             return iter(())
         curled = apostrophes_curled(texts, self.smartquotes_action)
         if curled is None:
@@ -90,10 +96,7 @@ class QuickSmartQuotes(SphinxSmartQuotes):
 
 def quicker_smart_quotes(app: Sphinx) -> None:
     """Sphinx's SmartQuotes transform replaced by ``QuickSmartQuotes``."""
-    transforms = app.registry.transforms
-    for index, transform in enumerate(transforms):
-        if transform is SphinxSmartQuotes:
-            transforms[index] = QuickSmartQuotes
+    replace_transform(app.registry.transforms, SphinxSmartQuotes, QuickSmartQuotes)
 
 
 def setup(app: Sphinx) -> None:
