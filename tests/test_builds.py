@@ -299,3 +299,68 @@ print("Hedy's -- code...")
 puts "Hedy's"
 ```
 """
+
+
+ODD_FRONT_MATTER = {
+    # a tab after a value: PyYAML's own loader refuses it (MyST warns, drops it), libyaml not
+    "about.md": "---\ntitle: About\t\n---\n\nAbout the show.\n",
+    # an empty tag: the two loaders read it differently
+    "tagged.md": "---\ntitle: Tagged\nnote: !\n---\n\nTagged.\n",
+    # settings for MyST in the front matter: the page is read with them
+    "settings.md": "---\nmyst:\n  heading_anchors: 1\n---\n\n# Settings\n\n## A section\n",
+}
+
+
+def test_myst_reading_once_gives_the_pages_myst_gives(sphinx_test_tempdir, rootdir, monkeypatch):
+    """MyST reading each post from the tokens found before reading, with one parser
+    and libyaml where it reads as PyYAML does, gives the pages and warnings MyST's own
+    reading gives, odd front matter included."""
+    from myst_parser.parsers.sphinx_ import MystParser
+    from podcast.build_speed import myst_reading
+    files = {**ODD_FRONT_MATTER, f"{NEW}.md": NEW_POST}
+    quick = build_root(rootdir / "test-site", sphinx_test_tempdir / "myst-quick", files=files)
+    quick.cleanup()
+    monkeypatch.setattr(myst_reading.QuickMystParser, "parse", MystParser.parse)
+    own = build_root(rootdir / "test-site", sphinx_test_tempdir / "myst-own", files=files)
+    own.cleanup()
+    assert "Malformed YAML" in warnings(own)
+    assert output_files(quick) == output_files(own)
+    assert sorted(warnings(quick).replace(str(quick.srcdir), "").splitlines()) == sorted(
+        warnings(own).replace(str(own.srcdir), "").splitlines())
+
+
+def test_a_post_whose_front_matter_is_repaired_keeps_its_lists(build):
+    """A title YAML misreads (repaired before MyST reads it) and front matter closed by
+    four dashes: the lists below are read from the post as written, as ever."""
+    post = ("---\ntitle: Ep #4: the thing\nguests: [Jane Doe]\nyoutubeID: dQw4w9WgXcQ\n----\n\n"
+            "## Connect with Jane Doe\n\n- [LinkedIn](https://www.linkedin.com/in/jane-doe/)\n\n"
+            "---\n\nmore\n")
+    app = build(files={"episodes/2025-07-01-jane-doe.md": post})
+    person = page(app, "people/jane-doe")
+    assert person.select_one('a[href="https://www.linkedin.com/in/jane-doe/"]') is not None
+
+
+def test_only_pages_read_before_are_purged_from_the_toctrees(build, monkeypatch):
+    from sphinx.environment.collectors.toctree import TocTreeCollector
+    purged: list[str] = []
+    purge = TocTreeCollector.clear_doc
+    monkeypatch.setattr(TocTreeCollector, "clear_doc", lambda self, app, env, docname: (
+        purged.append(docname), purge(self, app, env, docname)))
+    build()
+    assert purged == []  # a clean build: no page was read before
+    app = build(files={f"{NEW}.md": NEW_POST})
+    assert NEW not in purged
+    app = build(files={f"{NEW}.md": NEW_POST + "\nMore notes.\n"})
+    assert NEW in purged and app is not None
+
+
+def test_the_collector_is_on_after_an_app_that_never_built(rootdir, sphinx_test_tempdir):
+    import shutil
+    folder = sphinx_test_tempdir / "never-built"
+    shutil.copytree(rootdir / "test-site", folder)
+    assert gc.isenabled()
+    app = SphinxTestApp("html", srcdir=folder, status=StringIO(), warning=StringIO())
+    try:
+        assert gc.isenabled()
+    finally:
+        app.cleanup()

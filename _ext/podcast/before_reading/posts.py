@@ -16,7 +16,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from ..build_speed.myst_reading import parse_ahead
+from ..build_speed.myst_reading import parse_ahead, tokens_of
 from ..core.people.discovery import Post
 from ..core.post import feed_data
 from ..core.post.body import Body, body_of_tokens, chapters_of, read_body
@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 
 # Each post's body read last time, by file: a post is parsed again only when it changed.
 LISTS_CACHE = "podcast-lists.pickle"
-LISTS_CACHE_VERSION = 3
+LISTS_CACHE_VERSION = 4  # 4: read from MyST's own tokens
 # The bodies this build's scan read, by docname (with the file's mtime and size):
 # reading takes a post's from here rather than parse it a second time.
 _SCANNED: dict[str, tuple] = {}
@@ -84,7 +84,7 @@ def scan(app: Sphinx) -> list[Post]:
         found.append((docname, path, episode))
     unread = [(docname, path) for docname, path, _ in found if fresh[docname][2] is None]
     if app.parallel > 1 and len(unread) >= 100:
-        read = bodies([path for _, path in unread], app.parallel)
+        read = bodies(app, [path for _, path in unread], app.parallel)
     else:  # in this process: MyST reads each post with the tokens found here
         read = [body_ahead(app, docname, path) for docname, path in unread]
     for (docname, _), body in zip(unread, read, strict=True):
@@ -101,26 +101,38 @@ def scan(app: Sphinx) -> list[Post]:
     return posts
 
 
+_CONFIG: list = []  # MyST's configuration, for the processes ``bodies`` forks
+
+
 def body_of(path: Path) -> Body:
-    return read_body(read_text(path.read_bytes()))
+    """A post's body, from the tokens MyST reads it with in the site's configuration."""
+    text = read_text(path.read_bytes())
+    found = tokens_of(_CONFIG[0], text) if _CONFIG else None
+    return read_body(text) if found is None else body_of_tokens(found[0])
 
 
 def body_ahead(app: Sphinx, docname: str, path: Path) -> Body:
-    """A post's body, from the tokens MyST will read it with: its text as reading
-    will see it (``reading.source_text``), parsed once for both."""
+    """A post's body, from the tokens MyST will read it with, parsed once for
+    both (a post whose front matter reading repairs is parsed again then)."""
     text = read_text(path.read_bytes())
-    text = repaired_front_matter(text) or text
-    tokens = parse_ahead(app, docname, text)
+    if repaired_front_matter(text) is None:
+        tokens = parse_ahead(app, docname, text)
+    else:  # reading sees it repaired, and parses it then
+        tokens = (tokens_of(app.env.myst_config, text) or (None,))[0]
     return read_body(text) if tokens is None else body_of_tokens(tokens)
 
 
-def bodies(paths: list[Path], processes: int) -> list[Body]:
+def bodies(app: Sphinx, paths: list[Path], processes: int) -> list[Body]:
     """Each post's body, in order, read in N forked processes with ``-j N`` (the
     bodies are a tenth of a clean build's time at 1,000 episodes, and the build
     waits for them before it reads a page). Their tokens are not sent back: they
     would cost the main process more to receive than the workers to parse again."""
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        return pool.map(body_of, paths, chunksize=max(1, len(paths) // (4 * processes)))
+    _CONFIG[:] = [app.env.myst_config]
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            return pool.map(body_of, paths, chunksize=max(1, len(paths) // (4 * processes)))
+    finally:
+        _CONFIG.clear()
 
 
 def scanned_body(docname: str, path: Path) -> Body | None:

@@ -18,7 +18,8 @@ it reads or writes.
 What was frozen is handed back when the next build starts in the same process
 (tests, scripts), not when a build ends: a ``sphinx-build`` process then exits
 without walking it all once more (four seconds at 1,000 episodes). The
-collector is switched back on when the build ends.
+collector is switched off when reading starts and back on when the build ends,
+or, if a build stopped before its end, when the next one starts.
 """
 
 from __future__ import annotations
@@ -30,13 +31,13 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 FREEZE_EVERY = 100
+_SWITCHED_OFF: list[bool] = []  # the collector was on, and a build switched it off
 
 
 class Collector:
     def __init__(self) -> None:
         self.read = 0
         self.written = 0
-        self.enabled = gc.isenabled()
 
     def freeze(self) -> None:
         gc.collect()
@@ -60,12 +61,21 @@ class Collector:
 
     def builder_inited(self, app: Sphinx) -> None:
         gc.unfreeze()  # what an earlier build in this process froze
-        self.enabled = gc.isenabled()
-        gc.disable()
+        switch_back_on()  # after a build that stopped before its end
+
+    def reading_starts(self, app: Sphinx, env: BuildEnvironment, docnames) -> None:
+        if gc.isenabled():
+            gc.disable()
+            _SWITCHED_OFF.append(True)
 
     def build_finished(self, app: Sphinx, exception: Exception | None) -> None:
-        if self.enabled:
-            gc.enable()
+        switch_back_on()
+
+
+def switch_back_on() -> None:
+    if _SWITCHED_OFF:
+        _SWITCHED_OFF.clear()
+        gc.enable()
 
 
 def setup(app: Sphinx) -> None:
@@ -77,4 +87,5 @@ def setup(app: Sphinx) -> None:
     # the last event before writing, after the placeholders are rendered
     app.connect("env-check-consistency", collector.env_ready, priority=900)
     app.connect("builder-inited", collector.builder_inited, priority=100)
+    app.connect("env-before-read-docs", collector.reading_starts, priority=900)
     app.connect("build-finished", collector.build_finished, priority=900)

@@ -8,9 +8,10 @@ site has often parsed already, before reading, with the same parser
 that was some 6 s of a 50 s build. Here, with the same results:
 
 - one parser per configuration, built the first time it is needed;
-- the front matter read once, with PyYAML's libyaml loader, and only when it
-  could hold settings (a ``myst``, ``html_meta`` or ``substitutions`` key) read
-  for them at all;
+- the front matter read once, with PyYAML's libyaml loader where it reads YAML
+  as PyYAML's own loader does (no tab, no tag: libyaml takes tabs the other
+  refuses, and reads an empty tag otherwise), and only when it could hold
+  settings (a ``myst``, ``html_meta`` or ``substitutions`` key) read for them;
 - tokens handed over by ``parse_ahead`` for a page's very text rendered as
   they are, not parsed a second time.
 
@@ -19,6 +20,7 @@ Imports: Sphinx, docutils and MyST alone, never the other layers.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -43,9 +45,12 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # (``merge_file_level``); anywhere in the block, quoted or in a flow mapping.
 _SETTINGS_KEYS = ("myst", "html_meta", "substitutions")
 
+# Where libyaml and PyYAML's own loader may read a text differently
+_LOADERS_DIFFER = re.compile(r"[\t\x85\u2028\u2029\ufeff]|(?:^|[\s\[{,])!")
+
 _PARSERS: list[tuple[MdParserConfig, MarkdownIt]] = []
-# docname -> (the text parsed, its tokens, markdown-it's env), until read
-_AHEAD: dict[str, tuple[str, list[Token], dict[str, Any]]] = {}
+# docname -> (the configuration and text parsed, its tokens, markdown-it's env), until read
+_AHEAD: dict[str, tuple[MdParserConfig, str, list[Token], dict[str, Any]]] = {}
 
 
 class FrontMatterOnce(SphinxRenderer):
@@ -53,7 +58,7 @@ class FrontMatterOnce(SphinxRenderer):
     cannot read is left to MyST's own reading, which warns as it always has."""
 
     def render_front_matter(self, token: SyntaxTreeNode) -> None:
-        if isinstance(token.content, str):
+        if isinstance(token.content, str) and not _LOADERS_DIFFER.search(token.content):
             try:
                 data = yaml.load(token.content, Loader=_LOADER)  # noqa: S506 (a safe loader)
             except (yaml.YAMLError, ValueError, RecursionError):
@@ -105,17 +110,25 @@ def page_config(config: MdParserConfig, text: str, document: nodes.document | No
     return merge_file_level(config, topmatter, warning)
 
 
+def tokens_of(config: MdParserConfig, text: str) -> tuple[list[Token], dict] | None:
+    """The tokens MyST reads ``text`` with, in the site's ``config``, and
+    markdown-it's env; None where the front matter may set MyST's settings."""
+    if page_config(config, text, None) is None:
+        return None
+    env: dict[str, Any] = {}
+    return md_parser(config).parse(text, env), env
+
+
 def parse_ahead(app: Sphinx, docname: str, text: str) -> list[Token] | None:
     """The tokens MyST will read the page ``docname`` with, if its text is
     ``text``: parsed now and kept for its reading. None where the page's front
     matter may set MyST's settings (its reading parses it then)."""
-    config = page_config(app.env.myst_config, text, None)
-    if config is None:
+    config = app.env.myst_config
+    found = tokens_of(config, text)
+    if found is None:
         return None
-    env: dict[str, Any] = {}
-    tokens = md_parser(config).parse(text, env)
-    _AHEAD[docname] = (text, tokens, env)
-    return tokens
+    _AHEAD[docname] = (config, text, *found)
+    return found[0]
 
 
 class QuickMystParser(MystParser):
@@ -127,8 +140,8 @@ class QuickMystParser(MystParser):
         parser = md_parser(config)
         parser.options["document"] = document
         ahead = _AHEAD.pop(env.docname, None)
-        if ahead is not None and ahead[0] == inputstring and config == env.myst_config:
-            _, tokens, md_env = ahead
+        if ahead is not None and ahead[0] == config and ahead[1] == inputstring:
+            _, _, tokens, md_env = ahead
             parser.renderer.render(tokens, parser.options, md_env)
         else:
             parser.render(inputstring)

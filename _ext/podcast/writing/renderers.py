@@ -76,7 +76,8 @@ def _data(node: nodes.Node) -> Any:
     """A node as plain data, whose ``repr`` tells it apart from any other
     (a third of the time of docutils' ``pformat``)."""
     if isinstance(node, nodes.Element):
-        return node.tagname, node.attributes, [_data(child) for child in node.children]
+        return (node.tagname, node.attributes, getattr(node, "details", None),
+                [_data(child) for child in node.children])
     return str(node)
 
 
