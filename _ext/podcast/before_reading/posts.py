@@ -104,22 +104,27 @@ def scan(app: Sphinx) -> list[Post]:
 _CONFIG: list = []  # MyST's configuration, for the processes ``bodies`` forks
 
 
+def body_in(text: str, tokens: list | None) -> Body:
+    """A post's body from the tokens MyST reads it with, or, where those depend
+    on the post's own settings for MyST (None), from the text."""
+    return read_body(text) if tokens is None else body_of_tokens(tokens)
+
+
 def body_of(path: Path) -> Body:
-    """A post's body, from the tokens MyST reads it with in the site's configuration."""
+    """A post's body, read with MyST's parser in the site's configuration."""
     text = read_text(path.read_bytes())
-    found = tokens_of(_CONFIG[0], text) if _CONFIG else None
-    return read_body(text) if found is None else body_of_tokens(found[0])
+    found = tokens_of(_CONFIG[0], text)
+    return body_in(text, found and found[0])
 
 
 def body_ahead(app: Sphinx, docname: str, path: Path) -> Body:
     """A post's body, from the tokens MyST will read it with, parsed once for
     both (a post whose front matter reading repairs is parsed again then)."""
     text = read_text(path.read_bytes())
-    if repaired_front_matter(text) is None:
-        tokens = parse_ahead(app, docname, text)
-    else:  # reading sees it repaired, and parses it then
-        tokens = (tokens_of(app.env.myst_config, text) or (None,))[0]
-    return read_body(text) if tokens is None else body_of_tokens(tokens)
+    if repaired_front_matter(text) is not None:  # reading sees it repaired: not kept
+        found = tokens_of(app.env.myst_config, text)
+        return body_in(text, found and found[0])
+    return body_in(text, parse_ahead(app, docname, text))
 
 
 def bodies(app: Sphinx, paths: list[Path], processes: int) -> list[Body]:

@@ -89,14 +89,11 @@ def may_hold_settings(text: str) -> bool:
     return any(key in block for key in _SETTINGS_KEYS)
 
 
-def page_config(config: MdParserConfig, text: str, document: nodes.document | None):
+def page_config(config: MdParserConfig, text: str, document: nodes.document) -> MdParserConfig:
     """The configuration MyST reads the page with: the site's, or the page's own
-    when its front matter gives one. None when it does and there is no document
-    to warn in (before reading)."""
+    when its front matter gives one."""
     if not may_hold_settings(text):
         return config
-    if document is None:
-        return None
     try:
         topmatter = read_topmatter(text)
     except TopmatterReadError:
@@ -113,7 +110,7 @@ def page_config(config: MdParserConfig, text: str, document: nodes.document | No
 def tokens_of(config: MdParserConfig, text: str) -> tuple[list[Token], dict] | None:
     """The tokens MyST reads ``text`` with, in the site's ``config``, and
     markdown-it's env; None where the front matter may set MyST's settings."""
-    if page_config(config, text, None) is None:
+    if may_hold_settings(text):
         return None
     env: dict[str, Any] = {}
     return md_parser(config).parse(text, env), env

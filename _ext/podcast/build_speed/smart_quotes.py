@@ -37,6 +37,11 @@ _CURLING = set("qbBdDiew")  # the library's actions that only curl (``_MAY_CHANG
 _EVERYTHING = ("1", "2", "3")  # every one of them
 
 
+def _as_read(texts: list[str]) -> list[str]:
+    """Texts as SmartQuotes hands them to the library: docutils' escapes as backslashes."""
+    return [_ESCAPED.sub(r"\\\1", text) if "\x00" in text else text for text in texts]
+
+
 def unchanged(texts: list[str], action: str) -> bool:
     """Whether the library would give these texts back as they are, doing
     ``action`` (not "-1", which turns curled quotes and dashes back to ASCII)."""
@@ -53,7 +58,7 @@ def apostrophes_curled(texts: list[str], action: str) -> list[str] | None:
     across a piece's end."""
     if "q" not in action or not set(action) <= _ACTIONS:
         return None
-    texts = [_ESCAPED.sub(r"\\\1", text) if "\x00" in text else text for text in texts]
+    texts = _as_read(texts)
     if any(_HELD in text or '"' in text or _LONE_QUOTE.search(text) for text in texts):
         return None
     joined = _HELD.join(texts).replace("'", smartquotes.smartchars.apostrophe)
@@ -69,8 +74,7 @@ def curler(language: str, action: str) -> Callable[[list[str]], list[str]]:
         curled = apostrophes_curled(texts, action)
         if curled is not None:
             return curled
-        texts = [_ESCAPED.sub(r"\\\1", text) if "\x00" in text else text for text in texts]
-        return list(smartquotes.educate_tokens([("plain", text) for text in texts],
+        return list(smartquotes.educate_tokens([("plain", text) for text in _as_read(texts)],
                                                attr=action, language=language))
     return curl
 
