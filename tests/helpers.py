@@ -84,10 +84,11 @@ def warnings(app) -> str:
 
 
 def written(app) -> set[str]:
-    """Docnames the last build wrote, from its status output."""
+    """Pages the last build wrote (documents and people's pages), from its
+    status output."""
     status = strip_escape_sequences(app.status.getvalue())
     return {line.split()[-1] for line in status.splitlines()
-            if line.startswith("writing output... [")}
+            if line.startswith(("writing output... [", "writing people's pages... ["))}
 
 
 def search_records(app, bundle: str = "") -> dict[str, dict]:

@@ -445,3 +445,73 @@ def test_a_person_page_unlike_the_first_is_rendered_by_the_theme(sphinx_test_tem
                        (DRAWN, "<p>art-palmer</p><nav>page 1 is here</nav>"), (None, None)]
     assert list(drawer.shells.values()) == [None]
     app.cleanup()
+
+
+def test_people_pages_are_drawn_without_the_theme_once_two_prove_it(sphinx_test_tempdir,
+                                                                    rootdir):
+    """A person's page is no document: drawn from the directory with every
+    ``html-page-context`` handler but the theme's, once two pages gave the same
+    values that way as rendered; the same bytes as the theme rendering each."""
+    from podcast.writing.drawn_pages import Drawer
+    direct: list[bool] = []
+    drawn_directly = Drawer.drawn_directly
+
+    def counted(self, pagename, context):
+        result = drawn_directly(self, pagename, context)
+        direct.append(self.done)
+        return result
+
+    Drawer.drawn_directly = counted
+    try:
+        app = build_root(rootdir / "test-people", sphinx_test_tempdir / "people-direct")
+    finally:
+        Drawer.drawn_directly = drawn_directly
+    rendered = build_root(rootdir / "test-people", sphinx_test_tempdir / "people-direct-off",
+                          confoverrides={"podcast_draw_pages": False})
+    people = sorted(path.name for path in (app.outdir / "people").glob("*.html")
+                    if not path.name.startswith(("index", "guests", "letter-")))
+    assert len(people) > 10
+    for name in people:
+        assert (app.outdir / "people" / name).read_bytes() == (
+            rendered.outdir / "people" / name).read_bytes(), name
+    assert direct[:2] == [False, False] and direct.count(True) >= len(people) - 3
+    assert "people/grace-hopper" not in app.env.found_docs
+    app.cleanup()
+    rendered.cleanup()
+
+
+def test_a_person_sits_in_their_letter_in_the_navigation(site):
+    """Breadcrumbs People > letter, the menu's People marked, and neighbours in
+    the letter's order: the letter's page first, the next letter's page last."""
+    grace = page(site, "people/grace-hopper")
+    crumbs = [item.get_text(strip=True) for item in grace.select(".bd-breadcrumbs li")]
+    assert crumbs[1:] == ["People", "G", "Grace Hopper"]
+    active = grace.select(".navbar-nav li.current.active a")
+    assert [a.get_text(strip=True) for a in active][:1] == ["People"]
+    letter = page(site, "people/letter-g")
+    first = letter.select_one("link[rel=next]")["href"]
+    people = [a["href"] for a in letter.select("article a[href$='.html']")
+              if "letter-" not in a["href"] and "index" not in a["href"]]
+    assert first == people[0]
+    first_page = page(site, f"people/{first.removesuffix('.html')}")
+    assert first_page.select_one("link[rel=prev]")["href"] == "letter-g.html"
+    last_page = page(site, f"people/{people[-1].removesuffix('.html')}")
+    following = last_page.select_one("link[rel=next]")["href"]
+    assert following.startswith("letter-") and following > "letter-g.html"
+
+
+def test_a_person_page_made_before_as_a_source_is_kept_when_its_source_goes(build):
+    """A site built when people's pages were documents: their sources, listed as
+    the build's, are removed, and the pages drawn in their place stay."""
+    app = build(testroot="people")
+    folder = app.srcdir / "people"
+    manifest = folder / ".gitignore"
+    manifest.write_text(manifest.read_text() + "/grace-hopper.md\n")
+    (folder / "grace-hopper.md").write_text("# Grace Hopper\n")
+    app = build(testroot="people")  # read as a document once, as before
+    assert "people/grace-hopper" in app.env.found_docs or not (folder / "grace-hopper.md").exists()
+    app = build(testroot="people")
+    assert not (folder / "grace-hopper.md").exists()
+    assert "people/grace-hopper" not in app.env.found_docs
+    assert "Grace Hopper" in text(app, "people/grace-hopper")
+

@@ -64,6 +64,7 @@ from .writing import (
     neighbours,
     partials,
     people,
+    people_pages,
     player,
     renderers,
     transcript_html,
@@ -110,6 +111,7 @@ def setup(app: Sphinx) -> dict:
     transcript_html.setup(app)
     partials.setup(app)
     drawn_pages.setup(app)
+    people_pages.setup(app)
     gone_pages.setup(app)
     neighbours.setup(app)
     # publishing
@@ -135,7 +137,7 @@ def setup(app: Sphinx) -> dict:
     app.add_js_file("podcast.js", loading_method="defer")
     return {
         "version": __version__,
-        "env_version": 7,
+        "env_version": 8,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from sphinx.application import Sphinx
@@ -107,6 +108,15 @@ class Derived:
             episodes = self.book_episodes[mention.target]
             if episode not in episodes:
                 episodes.append(episode)
+
+    @cached_property
+    def books_by(self) -> dict[str, list[Book]]:
+        """Author's name -> their books, in the book index's order."""
+        found: dict[str, list[Book]] = defaultdict(list)
+        for book in self.books.values():
+            for author in dict.fromkeys(book.authors):
+                found[author].append(book)
+        return found
 
     def links_of(self, person: Person) -> list[tuple[str, str]]:
         """A person's links: the registry's, then those the posts give."""

@@ -18,12 +18,13 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ..build_speed import memory
 from ..core.people.directory import Directory
 from ..core.people.discovery import Post
 from ..core.transcripts.captions import TRANSCRIPTS_DIR
 from . import known_people, posts
 from .archive_sources import archive_sources
-from .people_sources import books_sources, people_sources
+from .people_sources import books_sources, people_are_documents, people_sources
 from .sources import MANIFEST, write_folder
 from .transcript_sources import transcript_sources
 
@@ -45,7 +46,7 @@ class Made:
 @dataclass(frozen=True)
 class PageKind:
     folder: str  # in the source folder (and so in the site)
-    make: Callable[[Made], dict[str, str]]  # file name -> Markdown
+    make: Callable[[Made], dict[str, str | None]]  # file name -> Markdown (None: no source)
     index: str = ""  # the search index that reads its pages; "" for none
     setting: str = ""  # a conf.py setting that moves the folder
 
@@ -56,7 +57,8 @@ class PageKind:
 
 ARCHIVE = PageKind("archive", lambda made: archive_sources([e for e, _ in made.posts]),
                    setting="podcast_archive_dir")  # listings only: not searched
-PEOPLE = PageKind("people", lambda made: people_sources(made.directory), PEOPLE_INDEX)
+PEOPLE = PageKind("people", lambda made: people_sources(
+    made.directory, people_are_documents(made.app)), PEOPLE_INDEX)
 BOOKS = PageKind("books", lambda made: books_sources(), NOTES)
 TRANSCRIPT_PAGES = PageKind(TRANSCRIPTS_DIR,
                             lambda made: transcript_sources(made.app, made.posts), TRANSCRIPTS)
@@ -73,8 +75,9 @@ def person_page(slug: str) -> str:
 def generate_sources(app: Sphinx) -> None:
     """``builder-inited``: the posts read, the directory of people made, and every
     kind's sources written."""
-    found = posts.scan(app)
-    made = Made(app, found, known_people.make_directory(app, found))
+    with memory.paused():
+        found = posts.scan(app)
+        made = Made(app, found, known_people.make_directory(app, found))
     for kind in KINDS:
         folder = Path(app.srcdir) / kind.folder_in(app.config)
         for name in write_folder(folder, kind.make(made)):

@@ -1,10 +1,18 @@
-"""The people and books pages' sources: one page per person, a page per letter,
-the people index, the guests and the book index. What they list is filled in
-once all is read (``writing.people``); here only their names and places."""
+"""The people and books pages' sources: a page per letter, the people index,
+the guests and the book index. What they list is filled in once all is read
+(``writing.people``); here only their names and places.
+
+Each person's own page is no source for the web pages' builders: it is made
+as the writing starts (``writing.people_pages``), and only its name is kept
+here, so that a page of the host's there keeps it from being made. An e-book,
+a single page or LaTeX has no such pages: for them each person's page is a
+source, which the letter's page lists in its toctree."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+
+from sphinx.application import Sphinx
 
 from ..core.people.directory import LETTER_PAGE, Directory, Person
 from .sources import markdown_text, toctree
@@ -15,19 +23,28 @@ def letter(person: Person) -> str:
     return initial if initial.isascii() and initial.isalpha() else "other"
 
 
-def people_sources(directory: Directory) -> dict[str, str]:
-    """``people/``: file name -> Markdown."""
+def people_are_documents(app: Sphinx) -> bool:
+    """Whether each person's page is a source read as any (not a page drawn at
+    writing): for builders other than the web pages', one file a page."""
+    builder = app.builder
+    return builder.format != "html" or builder.name.startswith("epub") \
+        or builder.name == "singlehtml"
+
+
+def people_sources(directory: Directory, as_documents: bool) -> dict[str, str | None]:
+    """``people/``: file name -> Markdown (None: a page made without a source)."""
     letters: dict[str, list[Person]] = defaultdict(list)
     for person in sorted(directory.people.values(), key=lambda person: person.slug):
         letters[letter(person)].append(person)
-    files = {f"{person.slug}.md": f"# {markdown_text(person.name)}\n\n"
-             f"```{{podcast-person}}\n:slug: {person.slug}\n```\n"
-             for person in directory.people.values()}
+    files: dict[str, str | None] = {
+        f"{person.slug}.md": f"# {markdown_text(person.name)}\n\n"
+        f"```{{podcast-person}}\n:slug: {person.slug}\n```\n" if as_documents else None
+        for person in directory.people.values()}
     for initial, people in letters.items():
         heading = "Other" if initial == "other" else initial.upper()
-        files[f"{LETTER_PAGE}{initial}.md"] = (f"# {heading}\n\n"
-                                         + toctree([person.slug for person in people])
-                                         + f"\n```{{podcast-people}}\n:letter: {initial}\n```\n")
+        listed = toctree([person.slug for person in people]) + "\n" if as_documents else ""
+        files[f"{LETTER_PAGE}{initial}.md"] = (f"# {heading}\n\n" + listed
+                                         + f"```{{podcast-people}}\n:letter: {initial}\n```\n")
     pages = ["guests", *(f"{LETTER_PAGE}{initial}" for initial in sorted(letters))]
     files["index.md"] = ("# People\n\n" + toctree(pages)
                          + "\nEveryone on the show: the guests (★) and the people they mention.\n\n"

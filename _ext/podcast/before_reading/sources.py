@@ -35,18 +35,21 @@ def made_before(folder: Path) -> set[str]:
     return {line[1:] for line in lines[1:] if line.startswith("/") and "/" not in line[1:]}
 
 
-def write_folder(folder: Path, files: dict[str, str]) -> list[str]:
+def write_folder(folder: Path, files: dict[str, str | None]) -> list[str]:
     """Make ``folder`` hold ``files`` (name -> text): write what changed, remove
     what the build made before and makes no more, and list what it made. A file
     there that the build did not make is the host's: never written over nor
-    removed; the names it kept the build from writing are returned."""
+    removed; the names it kept the build from writing are returned. A name
+    without text is a page the build makes there without a source: none is
+    written, but a file of the host's there keeps it from being made too."""
     before = made_before(folder)
     if (folder / MANIFEST).is_file() and not before:
         return []  # the folder's .gitignore is the host's: the folder is his, not the build's
     kept = sorted(name for name in files
                   if name not in before and (folder / name).exists()
                   or (folder / name).is_symlink() or "/" in name or name.startswith("."))
-    made = {name: text for name, text in files.items() if name not in kept}
+    made = {name: text for name, text in files.items()
+            if name not in kept and text is not None}
     for name, text in made.items():
         write_if_changed(folder / name, text)
     for name in sorted(before - set(made) - {MANIFEST}):

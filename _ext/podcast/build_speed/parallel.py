@@ -19,6 +19,8 @@ them (the images to copy) comes back with each chunk.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sphinx.builders
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
@@ -95,6 +97,20 @@ def write_in_processes(builder, docnames, nproc: int) -> None:
     for chunk in chunks:
         tasks.add_task(write_chunk, chunk, chunk_done)
     tasks.join()
+
+
+def in_processes(app: Sphinx, items: list, work: Callable[[list], None]) -> bool:
+    """``work`` done over ``items`` in the build's ``-j N`` forked processes,
+    ``CHUNKS_PER_PROCESS`` contiguous chunks each, when it writes in parallel;
+    False (nothing done) when it does not."""
+    builder = app.builder
+    if not getattr(builder, "parallel_ok", False) or app.parallel <= 1 or not items:
+        return False
+    tasks = ParallelTasks(app.parallel)
+    for chunk in few_chunks(items, app.parallel):
+        tasks.add_task(work, chunk)
+    tasks.join()
+    return True
 
 
 def setup(app: Sphinx) -> None:

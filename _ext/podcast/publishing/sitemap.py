@@ -3,7 +3,8 @@
 sphinx-sitemap collects the pages written during a build, in the order they
 were written: an incremental build's sitemap would list only the few pages it
 rewrote, and a ``-j`` build's lists them in whatever order its workers
-finished. Just before it writes the file, the pages not written this time are
+finished. Just before it writes the file, the pages not written this time (the
+documents', and the people's pages of ``writing.people_pages``) are
 added through its own ``add_html_link`` (same links, same exclusions), and all
 are put back sorted.
 
@@ -21,6 +22,7 @@ from sphinx.application import Sphinx
 from sphinx_sitemap import add_html_link
 
 from ..writing.context import is_web_build
+from ..writing.people_pages import person_pages
 
 
 def _drain(links: queue.Queue) -> list[tuple[str, str | None]]:
@@ -41,7 +43,7 @@ def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
     if not is_web_build(app) or app.builder.name == "singlehtml":
         return  # an e-book has no web pages; one page holds them all there: no sitemap
     app.sitemap_links = local = queue.Queue()
-    for docname in app.env.found_docs:
+    for docname in [*app.env.found_docs, *person_pages(app)]:
         add_html_link(app, docname, None, {}, None)
     # a page written this build comes twice: its own entry (lastmod and all) wins
     by_link = {link: entry for link, *entry in _drain(local)}

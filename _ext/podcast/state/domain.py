@@ -26,7 +26,7 @@ PER_DOCUMENT = ("episodes", "items", "placeholders", "labels", "transcripts")
 class PodcastState(Domain):
     name = "podcast"
     label = "Podcast"
-    data_version = 4
+    data_version = 5
     initial_data: dict[str, Any] = {
         "episodes": {},  # docname -> Episode
         "items": {},  # docname -> [ItemFacts]: the list items of its reference lists
@@ -36,6 +36,7 @@ class PodcastState(Domain):
         # transcript page -> Transcript: its episode, file and who is named when
         "transcripts": {},
         "directory": "",  # digest of the directory of people and books last published
+        "people_pages": {},  # each person's page -> digest of what it showed (writing.people_pages)
     }
     # The directory of people and books: made anew by every build before reading.
     directory: Directory = Directory()

@@ -240,10 +240,65 @@ class Drawer:
     def __init__(self) -> None:
         self.shells: dict[tuple, Shell | None] = {}
         self.proven: dict[tuple, int] = {}
+        # Drawn directly (``draw``): the shape of a page's context without the
+        # theme's handlers -> [the shape of its whole context, pages that proved
+        # the same values either way], or None when they differed.
+        self.direct: dict[tuple, list | None] = {}
+        self.asking: bool = False  # a page is being drawn directly
+        self.asked: tuple | None = None  # its (shape, holes), for its rendering to prove
+        self.done = False  # the page drawn directly was drawn
 
     def builder_inited(self, app: Sphinx) -> None:
         self.shells.clear()  # the theme and templates may differ from one build to the next
         self.proven.clear()
+        self.direct.clear()
+
+    def draw(self, app: Sphinx, pagename: str, context: dict, doctree) -> None:
+        """Write a page of a drawn kind (``writing.people_pages``): with every
+        ``html-page-context`` handler but the theme's, whose part of the page is
+        the shell's, once two pages of its shape have given the same values
+        that way as rendered; else rendered as any page."""
+        builder = app.builder
+        self.asked, self.done = None, False
+        if app.config.podcast_draw_pages:
+            with without_theme_handlers(app):
+                self.asking = True
+                try:
+                    builder.handle_page(pagename, dict(context), event_arg=doctree)
+                finally:
+                    self.asking = False
+        if not self.done:
+            builder.handle_page(pagename, context, event_arg=doctree)
+        self.asked = None
+
+    def drawn_directly(self, pagename: str, context: dict) -> str:
+        """``html-page-context`` of a page drawn directly: the page, or an empty
+        one that its rendering, next, writes over."""
+        key = shape(context, pagename)
+        found = holes(context)
+        entry = self.direct.get(key)
+        shell = self.shells.get(entry[0]) if entry else None
+        if shell is not None and entry[1] >= PROOFS:
+            context["podcast_drawn_page"] = shell.fill([value for _, value in found])
+            self.done = True
+        else:
+            self.asked = (key, found)
+            context["podcast_drawn_page"] = ""
+        return DRAWN
+
+    def prove_direct(self, key: tuple, found: list, context: dict) -> None:
+        """The page drawn directly, rendered: the values it gave either way."""
+        if self.asked is None or key not in self.shells:
+            return
+        direct_key, direct_found = self.asked
+        entry = self.direct.setdefault(direct_key, [key, 0])
+        if entry is None:
+            return
+        if entry[0] != key or direct_found != found or shows_contents(context) \
+                or self.shells[key] is None:
+            self.direct[direct_key] = None
+        else:
+            entry[1] += 1
 
     def page_context(self, app: Sphinx, pagename: str, templatename: str, context: dict,
                      doctree) -> str | None:
@@ -252,6 +307,8 @@ class Drawer:
         if not app.config.podcast_draw_pages or templatename != "page.html" \
                 or not drawn_kind(app, pagename):
             return None
+        if self.asking:
+            return self.drawn_directly(pagename, context)
         slug = pagename.rpartition("/")[2]
         key = shape(context, pagename)
         found = holes(context)
@@ -280,9 +337,11 @@ class Drawer:
             # all that names this page is a hole: nothing of it is left in the shell
             if shell is not None and slug not in probed and shell.fill(values) == page:
                 self.shells[key] = shell
+            self.prove_direct(key, found, context)
             context["podcast_drawn_page"] = page
             return DRAWN
         shell = self.shells[key]
+        self.prove_direct(key, found, context)
         if shell is None:
             return None
         drawn = shell.fill(values)
@@ -296,8 +355,35 @@ class Drawer:
         return DRAWN
 
 
+def theme_package(app: Sphinx) -> str:
+    theme = getattr(app.builder, "theme", None)
+    return getattr(theme, "name", "").replace("-", "_")
+
+
+@contextlib.contextmanager
+def without_theme_handlers(app: Sphinx):
+    """``html-page-context`` without the handlers of the theme's own package."""
+    listeners = app.events.listeners["html-page-context"]
+    package = theme_package(app)
+    app.events.listeners["html-page-context"] = [
+        listener for listener in listeners
+        if not package or getattr(listener.handler, "__module__", "").partition(".")[0] != package]
+    try:
+        yield
+    finally:
+        app.events.listeners["html-page-context"] = listeners
+
+
+DRAWER = "podcast_drawer"  # the build's Drawer, on the app
+
+
+def drawer_of(app: Sphinx) -> Drawer:
+    return getattr(app, DRAWER)
+
+
 def setup(app: Sphinx) -> None:
     app.add_config_value("podcast_draw_pages", True, "html", bool)
     drawer = Drawer()
+    setattr(app, DRAWER, drawer)
     app.connect("builder-inited", drawer.builder_inited)
     app.connect("html-page-context", drawer.page_context, priority=990)

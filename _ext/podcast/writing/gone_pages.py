@@ -13,6 +13,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 
+from .people_pages import person_pages
+
 _GONE: dict[int, set[str]] = {}  # id of the app -> docnames removed this build
 
 
@@ -29,7 +31,8 @@ def remove_their_pages(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not isinstance(builder, StandaloneHTMLBuilder):
         return
     outdir = Path(app.outdir)
-    for docname in sorted(gone - set(app.env.found_docs)):
+    # a person's page was a document once: it is made in its place now
+    for docname in sorted(gone - set(app.env.found_docs) - person_pages(app)):
         Path(builder.get_outfilename(docname)).unlink(missing_ok=True)
         copies = outdir / "_sources" / Path(docname).parent
         for copy in copies.glob(f"{Path(docname).name}.*.txt"):

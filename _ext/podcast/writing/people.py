@@ -92,7 +92,7 @@ def render_person(context: Context, node: nodes.Element) -> list[nodes.Node]:
             line += internal_link(label, context.uri(page, f"t-{second}"))
             lines.append(line)
         content.append(bullets(lines, ["podcast-named-at"]))
-    books = [book for book in derived.books.values() if person.name in book.authors]
+    books = derived.books_by.get(person.name, [])
     if books:
         content.append(rubric("Books"))
         content.append(bullets([

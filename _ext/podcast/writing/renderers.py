@@ -72,13 +72,18 @@ def _digest(rendered: dict[str, list]) -> str:
     return hashlib.sha1(repr(data).encode()).hexdigest()
 
 
-def _data(node: nodes.Node) -> Any:
+def digest_of(found: list[nodes.Node | None]) -> str:
+    """A digest of nodes (or None) as plain data."""
+    return hashlib.sha1(repr([_data(node) for node in found]).encode()).hexdigest()
+
+
+def _data(node: nodes.Node | None) -> Any:
     """A node as plain data, whose ``repr`` tells it apart from any other
     (a third of the time of docutils' ``pformat``)."""
     if isinstance(node, nodes.Element):
         return (node.tagname, node.attributes, getattr(node, "details", None),
                 [_data(child) for child in node.children])
-    return str(node)
+    return None if node is None else str(node)
 
 
 def note_config(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:

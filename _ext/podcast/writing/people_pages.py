@@ -1,0 +1,289 @@
+"""People's pages: made from the directory of people once all is read, not
+read as documents.
+
+A site of 1,000 episodes names some 2,000 people. As documents, each of their
+pages was generated as a source, parsed, transformed, pickled, loaded again,
+resolved and rendered by the theme: a fifth of the build, for a heading and a
+few lists. Now each is a doctree made in memory from the person's renderer
+(``writing.people``), translated to HTML by the builder's own translator, and
+handed to ``handle_page`` with the context Sphinx gives a document (title,
+parents, neighbours, table of contents), so every ``html-page-context``
+handler sees it as before; ``writing.drawn_pages`` then draws most of them
+without the theme's handlers. They are written as the writing starts, before
+the documents, so that the search indexes them while the rest is written.
+
+In the navigation a person sits in their letter's page, as when its toctree
+listed them: the letter's page includes them (``env.toctree_includes``), so
+Sphinx relates them (the letter is their parent, the next letter's page
+follows the last of them) and the theme's menus place them. A person's page is
+written again only when what it shows (its content, title and neighbours)
+changed since it was last written, or when Sphinx writes every page; a person
+no post names any more loses their page. They are pages of the HTML builders
+with one file per page; a single-page or an e-book build has none.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from docutils.frontend import Values, get_default_settings
+from docutils.utils import new_document
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.locale import _
+from sphinx.util.display import status_iterator
+from sphinx.util.osutil import relative_uri
+
+from ..before_reading.page_kinds import PEOPLE_DIR, person_page
+from ..before_reading.people_sources import letter, people_are_documents
+from ..build_speed.parallel import in_processes
+from ..core.people.directory import LETTER_PAGE, Person
+from ..reading.placeholders import placeholder
+from ..state.domain import state_of
+from .context import Context
+from .drawn_pages import drawer_of
+from .renderers import RENDERERS, digest_of
+
+PAGES = "people_pages"  # the domain's data: each person's page -> digest of what it showed
+FIRST_HERE = 8  # with -j: pages drawn in the main process, proving the shells first
+
+
+def people_in_order(app: Sphinx) -> list[tuple[str, list[Person]]]:
+    """Each letter's page and its people, as the people's index lists them."""
+    letters: dict[str, list[Person]] = {}
+    directory = state_of(app.env).directory
+    for person in sorted(directory.people.values(), key=lambda person: person.slug):
+        letters.setdefault(letter(person), []).append(person)
+    return [(f"{PEOPLE_DIR}/{LETTER_PAGE}{initial}", letters[initial])
+            for initial in sorted(letters)]
+
+
+def place_in_navigation(app: Sphinx, env) -> list[str]:
+    """``env-updated``: each letter's page includes its people, as its toctree
+    would, and each person's page has its title: Sphinx relates them (parent,
+    previous, next) and the theme finds their place in its menus as it did when
+    they were documents."""
+    for gone in state_of(env).data.get(PAGES) or ():
+        if gone not in env.all_docs:
+            env.titles.pop(gone, None)
+    if people_are_documents(app):
+        return []
+    for letter_page, people in people_in_order(app):
+        if letter_page in env.all_docs:
+            env.toctree_includes[letter_page] = [person_page(person.slug) for person in people]
+        for person in people:
+            if person_page(person.slug) not in env.all_docs:
+                env.titles[person_page(person.slug)] = nodes.title(person.name, person.name)
+    return []
+
+
+def reading_settings(app: Sphinx) -> Values:
+    """Docutils' settings as Sphinx reads a page (its ids made as in a page read)."""
+    settings = get_default_settings()
+    vars(settings).update(app.env.settings)
+    return settings
+
+
+def person_doctree(app: Sphinx, person: Person, settings: Values) -> nodes.document:
+    """The page's doctree: the name as its heading, then what the renderer shows."""
+    pagename = person_page(person.slug)
+    document = new_document(pagename, settings)
+    section = nodes.section()
+    section += nodes.title(person.name, person.name)
+    section["names"].append(nodes.fully_normalize_name(person.name))
+    document += section
+    document.note_implicit_target(section, section)
+    context = Context(app, pagename, state_of(app.env))
+    section += RENDERERS["person"](context, placeholder("", kind="person", slug=person.slug))
+    return document
+
+
+def contents_of(title: nodes.title) -> nodes.bullet_list:
+    """A page's table of contents when its title is its only section, as Sphinx
+    makes it (``TocTreeCollector``, then ``document_toc``)."""
+    return nodes.bullet_list("", nodes.list_item("", addnodes.compact_paragraph(
+        "", "", nodes.reference("", "", *title.children, internal=True, refuri="#",
+                                anchorname=""))))
+
+
+class Titles:
+    """A person's title and table of contents as HTML. Each is rendered once
+    (``render_partial``: a whole docutils publish) around a stand-in name, and
+    each person's name, escaped as the translator escapes text, put in its
+    place; a name that is not plain text is rendered."""
+
+    STAND_IN = "StandInName"
+
+    def __init__(self, builder: StandaloneHTMLBuilder) -> None:
+        self.builder = builder
+        title = nodes.title(self.STAND_IN, self.STAND_IN)
+        self.title = builder.render_partial(title.deepcopy())["title"].split(self.STAND_IN)
+        self.toc = builder.render_partial(contents_of(title))["fragment"].split(self.STAND_IN)
+        self.encode = builder.create_translator(
+            new_document("", builder.docsettings), builder).encode
+
+    def of(self, title: nodes.title) -> tuple[str, str]:
+        """(the title, the table of contents) of a page with this title."""
+        if len(self.title) == 2 and len(self.toc) == 2 and len(title.children) == 1 \
+                and isinstance(title[0], nodes.Text):
+            name = self.encode(title.astext())
+            return name.join(self.title), name.join(self.toc)
+        return (self.builder.render_partial(title.deepcopy())["title"],
+                self.builder.render_partial(contents_of(title))["fragment"])
+
+
+def page_context(builder: StandaloneHTMLBuilder, pagename: str, doctree: nodes.document,
+                 related: tuple, titles_html: Titles) -> dict:
+    """What ``StandaloneHTMLBuilder.write_doc`` gives ``handle_page`` for a document."""
+    doctree.settings = builder.docsettings
+    builder.secnumbers, builder.fignumbers = {}, {}
+    builder.imgpath = relative_uri(builder.get_target_uri(pagename), "_images")
+    builder.dlpath = relative_uri(builder.get_target_uri(pagename), "_downloads")
+    builder.current_docname = pagename
+    visitor = builder.create_translator(doctree, builder)
+    doctree.walkabout(visitor)
+    titles = builder.env.titles
+    rellinks = builder.globalcontext["rellinks"][:]
+    parent, previous, following = related
+
+    def link(docname: str | None) -> dict | None:
+        if docname is None or docname not in titles:
+            return None
+        return {"link": builder.get_relative_uri(pagename, docname),
+                "title": builder.render_partial(titles[docname])["title"]}
+
+    next_link, prev_link = link(following), link(previous)
+    if next_link:
+        rellinks.append((following, next_link["title"], "N", _("next")))
+    if prev_link:
+        rellinks.append((previous, prev_link["title"], "P", _("previous")))
+    parents = []
+    while parent:  # up to the root, which the theme links on its own
+        if parent in titles:
+            parents.append(link(parent))
+        parent = builder.relations.get(parent, (None,))[0]
+    title, toc = titles_html.of(doctree[0][0])
+    return {
+        "parents": parents[-2::-1],
+        "prev": prev_link,
+        "next": next_link,
+        "title": title,
+        "meta": {},
+        "body": "".join(visitor.fragment),
+        "metatags": "".join(visitor.meta[2:]),
+        "rellinks": rellinks,
+        "sourcename": "",
+        "toc": toc,
+        "display_toc": False,
+        "page_source_suffix": "",
+        "has_maths_elements": getattr(visitor, "_has_maths_elements", False),
+    }
+
+
+class PeoplePages:
+    """The people's pages of one build: which to write is found before Sphinx
+    saves the environment (``env-get-updated``), which keeps what each showed."""
+
+    def __init__(self) -> None:
+        self.doctrees: dict[str, nodes.document] = {}  # page -> its doctree, in order
+        self.changed: list[str] = []
+        self.gone: list[str] = []
+        self.written = True
+
+    def find_changed(self, app: Sphinx, env) -> list[str]:
+        """``env-get-updated``, after the placeholders: each page made, and those
+        whose content, title or neighbours changed since last written noted."""
+        self.doctrees, self.changed, self.gone = {}, [], []
+        builder = app.builder
+        if people_are_documents(app):
+            return []
+        self.written = False
+        domain = state_of(env)
+        related = env.collect_relations()
+        before = domain.data.get(PAGES) or {}
+        published: dict[str, str] = {}
+        settings = reading_settings(app)
+        for _letter_page, people in people_in_order(app):
+            for person in people:
+                page = person_page(person.slug)
+                if page in env.found_docs:  # a page of the host's (people_sources)
+                    continue
+                doctree = self.doctrees[page] = person_doctree(app, person, settings)
+                neighbours = related.get(page, ())
+                digest = digest_of([doctree, *(env.titles.get(name) for name in neighbours)])
+                published[page] = digest
+                if before.get(page) != digest \
+                        or not Path(builder.get_outfilename(page)).is_file():
+                    self.changed.append(page)
+        self.gone = sorted(before.keys() - published.keys())
+        domain.data[PAGES] = published
+        return []
+
+    def write(self, app: Sphinx, every_page: bool) -> None:
+        """The pages that changed (all of them when ``every_page``); the pages
+        of people no longer named removed."""
+        if self.written:
+            return
+        self.written = True
+        builder = app.builder
+        drawer = drawer_of(app)
+        titles_html = Titles(builder)
+        pages = list(self.doctrees) if every_page else self.changed
+
+        def draw(pages: list[str]) -> None:
+            for page in pages:
+                doctree = self.doctrees[page]
+                related = tuple(builder.relations.get(page, (None, None, None)))
+                drawer.draw(app, page, page_context(builder, page, doctree, related,
+                                                    titles_html), doctree)
+
+        # with -j, the first pages here: the processes then draw what they proved
+        first = pages[:FIRST_HERE] if app.parallel > 1 else pages
+        for page in status_iterator(first, "writing people's pages... ", "darkgreen",
+                                    len(first), app.config.verbosity):
+            draw([page])
+        rest = pages[len(first):]
+        if not in_processes(app, rest, draw):
+            draw(rest)
+        for gone in self.gone:
+            Path(builder.get_outfilename(gone)).unlink(missing_ok=True)
+
+
+def person_pages(app: Sphinx) -> set[str]:
+    """The people's pages of this build."""
+    return {person_page(slug) for slug in state_of(app.env).directory.people}
+
+
+_PAGES = "podcast_people_pages"  # the build's PeoplePages, on the app
+
+
+def write_with_documents(app: Sphinx) -> None:
+    """``builder-inited``: the people's pages written before the documents
+    (``Builder.write_documents`` wrapped: before the search indexes them)."""
+    builder = app.builder
+    people = PeoplePages()
+    setattr(app, _PAGES, people)
+    app.connect("env-get-updated", people.find_changed, priority=600)
+    if people_are_documents(app):
+        return
+    write_documents = builder.write_documents
+
+    def write_people_first(docnames) -> None:
+        people.write(app, every_page=set(docnames) >= set(app.env.found_docs))
+        write_documents(docnames)
+
+    builder.write_documents = write_people_first
+
+
+def write_if_not_yet(app: Sphinx) -> list:
+    """``html-collect-pages``: the people's pages, if no document was written."""
+    getattr(app, _PAGES).write(app, every_page=False)
+    return []
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("env-updated", place_in_navigation, priority=100)
+    app.connect("builder-inited", write_with_documents)
+    app.connect("html-collect-pages", write_if_not_yet)
