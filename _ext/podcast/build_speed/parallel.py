@@ -14,7 +14,8 @@ the main process's share (loading, post-transforms, ``doctree-resolved``) grew
 to a third of the work as pages got cheaper to write. Here N processes each
 load, resolve and write their pages as a serial build does, one by one, and the
 main process only hands out the chunks; what the main process must know of
-them (the images to copy) comes back with each chunk.
+them (the images to copy) comes back with each chunk. Pages made without a
+source (``writing.people_pages``) are shared out the same way (``in_processes``).
 """
 
 from __future__ import annotations

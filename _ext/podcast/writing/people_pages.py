@@ -123,6 +123,13 @@ class Titles:
         self.toc = builder.render_partial(contents_of(title))["fragment"].split(self.STAND_IN)
         self.encode = builder.create_translator(
             new_document("", builder.docsettings), builder).encode
+        self.pages: dict[str, str] = {}  # docname -> its title, as HTML
+
+    def of_page(self, docname: str) -> str:
+        """A page's title as HTML (a neighbour's, a parent's), once a build."""
+        if docname not in self.pages:
+            self.pages[docname] = self.of(self.builder.env.titles[docname])[0]
+        return self.pages[docname]
 
     def of(self, title: nodes.title) -> tuple[str, str]:
         """(the title, the table of contents) of a page with this title."""
@@ -152,7 +159,7 @@ def page_context(builder: StandaloneHTMLBuilder, pagename: str, doctree: nodes.d
         if docname is None or docname not in titles:
             return None
         return {"link": builder.get_relative_uri(pagename, docname),
-                "title": builder.render_partial(titles[docname])["title"]}
+                "title": titles_html.of_page(docname)}
 
     next_link, prev_link = link(following), link(previous)
     if next_link:
