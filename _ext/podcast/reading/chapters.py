@@ -96,19 +96,26 @@ def in_chapters(node: nodes.Node) -> bool:
     return False
 
 
-def where_groups_stand(document: nodes.document) -> dict[tuple[str, int], nodes.Element]:
-    """The doctree's places a chapter group may stand, by kind and line: a list
-    by its first item's line, a paragraph by its line, a block by its fence's."""
+def where_groups_stand(document: nodes.document,
+                       wanted: set[tuple[str, int]]) -> dict[tuple[str, int], nodes.Element]:
+    """The doctree's places the chapter groups ``wanted`` stand, by kind and line:
+    a list by its first item's line, a paragraph by its line, a block by its
+    fence's; the first of each, the walk over once all are found."""
     found: dict[tuple[str, int], nodes.Element] = {}
     for node in document.findall(nodes.Element):
         if isinstance(node, nodes.bullet_list | nodes.enumerated_list):
             items = [child for child in node.children if isinstance(child, nodes.list_item)]
-            if items and items[0].line:
-                found.setdefault(("list", items[0].line), node)
+            key = ("list", items[0].line) if items and items[0].line else None
         elif isinstance(node, nodes.paragraph) and node.line:
-            found.setdefault(("pasted", node.line), node)
+            key = ("pasted", node.line)
         elif isinstance(node, chapters_block) and node.line:
-            found.setdefault(("block", node.line), node)
+            key = ("block", node.line)
+        else:
+            continue
+        if key in wanted and key not in found:
+            found[key] = node
+            if len(found) == len(wanted):
+                break
     return found
 
 
@@ -132,7 +139,8 @@ class ChaptersTransform(SphinxTransform):
         body = body_of(self.env)
         if not body.chapters and not self.env.temp_data.get(BLOCKS):
             return  # most pages (a person's, say) have none: their doctree is not walked
-        places = where_groups_stand(self.document)
+        places = where_groups_stand(self.document,
+                                    {(group.kind, group.line) for group in body.chapters})
         for group, lines in zip(body.chapters, read_groups(body.chapters), strict=True):
             node = places.get((group.kind, group.line))
             if node is None or node.parent is None or in_chapters(node):
@@ -149,8 +157,9 @@ class ChaptersTransform(SphinxTransform):
             else:
                 node.replace_self(rendered)
             recorded += chapters
-        for block in list(self.document.findall(chapters_block)):  # one MyST read alone
-            block.parent.remove(block)
+        if self.env.temp_data.get(BLOCKS):
+            for block in list(self.document.findall(chapters_block)):  # one MyST read alone
+                block.parent.remove(block)
 
         if episode is not None and recorded:
             domain.add_episode(replace(episode, chapters=tuple(recorded)))

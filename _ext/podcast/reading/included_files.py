@@ -77,8 +77,8 @@ def refuse_outside_assets(app: Sphinx, doctree: nodes.document) -> None:
     download whose file lies outside the project is text, not a copy of the file."""
     env = app.env
     # one walk for both: this runs on every page
-    for node in list(doctree.findall(lambda node: isinstance(
-            node, nodes.image | addnodes.download_reference))):
+    for node in [node for node in doctree.findall()
+                 if isinstance(node, nodes.image | addnodes.download_reference)]:
         image = isinstance(node, nodes.image)
         named = node.get("uri" if image else "reftarget", "")
         if named.startswith("data:") and image or "://" in named:
