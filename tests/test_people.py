@@ -386,10 +386,13 @@ def test_people_pages_drawn_from_one_are_the_pages_the_theme_renders(sphinx_test
                                                                      rootdir):
     """Each person's page but the first is drawn from the first's, holes filled: the
     same bytes as the theme rendering every one, names with accents, tags and
-    ampersands included; and the drawing was used, not only tried."""
+    ampersands included; and the drawing was used, not only tried. A person's
+    page is no document, and once two pages proved it, it is drawn with every
+    ``html-page-context`` handler but the theme's."""
     from podcast.writing.drawn_pages import Drawer
     drawn: list[str] = []
-    page_context = Drawer.page_context
+    direct: list[bool] = []
+    page_context, drawn_directly = Drawer.page_context, Drawer.drawn_directly
 
     def counted(self, app, pagename, *args):
         result = page_context(self, app, pagename, *args)
@@ -397,11 +400,16 @@ def test_people_pages_drawn_from_one_are_the_pages_the_theme_renders(sphinx_test
             drawn.append(pagename)
         return result
 
-    Drawer.page_context = counted
+    def counted_directly(self, pagename, context):
+        result = drawn_directly(self, pagename, context)
+        direct.append(self.done)
+        return result
+
+    Drawer.page_context, Drawer.drawn_directly = counted, counted_directly
     try:
         again = build_root(rootdir / "test-people", sphinx_test_tempdir / "people-drawn")
     finally:
-        Drawer.page_context = page_context
+        Drawer.page_context, Drawer.drawn_directly = page_context, drawn_directly
     rendered = build_root(rootdir / "test-people", sphinx_test_tempdir / "people-rendered",
                           confoverrides={"podcast_draw_pages": False})
     people = sorted(path.relative_to(again.outdir).as_posix()
@@ -410,6 +418,10 @@ def test_people_pages_drawn_from_one_are_the_pages_the_theme_renders(sphinx_test
     for name in people:
         assert (again.outdir / name).read_bytes() == (rendered.outdir / name).read_bytes(), name
     assert len(drawn) > 10 and "people/dana-b-bold-b-co" in drawn
+    persons = [name for name in people if "/letter-" not in name
+               and not name.endswith(("/index.html", "/guests.html"))]
+    assert direct[:2] == [False, False] and direct.count(True) >= len(persons) - 3
+    assert "people/kurt-godel" not in again.env.found_docs
     again.cleanup()
     rendered.cleanup()
 
@@ -445,39 +457,6 @@ def test_a_person_page_unlike_the_first_is_rendered_by_the_theme(sphinx_test_tem
                        (DRAWN, "<p>art-palmer</p><nav>page 1 is here</nav>"), (None, None)]
     assert list(drawer.shells.values()) == [None]
     app.cleanup()
-
-
-def test_people_pages_are_drawn_without_the_theme_once_two_prove_it(sphinx_test_tempdir,
-                                                                    rootdir):
-    """A person's page is no document: drawn from the directory with every
-    ``html-page-context`` handler but the theme's, once two pages gave the same
-    values that way as rendered; the same bytes as the theme rendering each."""
-    from podcast.writing.drawn_pages import Drawer
-    direct: list[bool] = []
-    drawn_directly = Drawer.drawn_directly
-
-    def counted(self, pagename, context):
-        result = drawn_directly(self, pagename, context)
-        direct.append(self.done)
-        return result
-
-    Drawer.drawn_directly = counted
-    try:
-        app = build_root(rootdir / "test-people", sphinx_test_tempdir / "people-direct")
-    finally:
-        Drawer.drawn_directly = drawn_directly
-    rendered = build_root(rootdir / "test-people", sphinx_test_tempdir / "people-direct-off",
-                          confoverrides={"podcast_draw_pages": False})
-    people = sorted(path.name for path in (app.outdir / "people").glob("*.html")
-                    if not path.name.startswith(("index", "guests", "letter-")))
-    assert len(people) > 10
-    for name in people:
-        assert (app.outdir / "people" / name).read_bytes() == (
-            rendered.outdir / "people" / name).read_bytes(), name
-    assert direct[:2] == [False, False] and direct.count(True) >= len(people) - 3
-    assert "people/grace-hopper" not in app.env.found_docs
-    app.cleanup()
-    rendered.cleanup()
 
 
 def test_a_person_sits_in_their_letter_in_the_navigation(site):
