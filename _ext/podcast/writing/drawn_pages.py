@@ -18,6 +18,13 @@ values must give byte for byte, else every page is rendered as before. Each
 other page of its kind whose context matches the first's in all else (the same
 folder, the same kinds of neighbours, sections shown or not) is those holes
 filled with its values.
+
+A person's page, which is no document (``writing.people_pages``), is drawn
+without the theme's own handlers at all (``Drawer.draw``): the theme's part of
+the page is the shell's, and every other handler runs as for any page. The
+first two pages of each shape (the shape of their context without the theme's
+handlers) are rendered with the theme's handlers too, and must have given the
+same values both ways.
 """
 
 from __future__ import annotations
