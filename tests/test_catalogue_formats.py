@@ -4,6 +4,7 @@ and nothing of theirs becomes a tag, a cue time or a new cue."""
 
 import html
 import json
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -25,9 +26,9 @@ def said(cues):
 
 
 def name(speaker: str) -> str:
-    """A speaker as written: one line, without the colon after it (or a "-" at its end,
-    which the tag's ">" would make an arrow of)."""
-    return normalise_space(speaker).rstrip(":").strip().rstrip("-").strip()
+    """A speaker as written: one line, without the colon after it (or the "-" and
+    spaces at its end, which the tag's ">" would make an arrow of)."""
+    return re.sub(r"[\s-]+$", "", normalise_space(speaker).rstrip(":").strip())
 
 
 @settings(max_examples=200, deadline=None)

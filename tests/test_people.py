@@ -479,18 +479,57 @@ def test_a_person_sits_in_their_letter_in_the_navigation(site):
     assert following.startswith("letter-") and following > "letter-g.html"
 
 
-def test_a_person_page_made_before_as_a_source_is_kept_when_its_source_goes(build):
-    """A site built when people's pages were documents: their sources, listed as
-    the build's, are removed, and the pages drawn in their place stay."""
+def test_a_person_page_made_before_as_a_source_is_kept_when_its_source_goes(build,
+                                                                              monkeypatch):
+    """A site built when people's pages were documents (as an e-book's still
+    are): their sources are removed, the pages drawn in their place stay, and
+    the copies of the sources Sphinx published go."""
+    from podcast.before_reading import page_kinds
+    from podcast.writing import people_pages
+    for module in (page_kinds, people_pages):
+        monkeypatch.setattr(module, "people_are_documents", lambda app: True)
     app = build(testroot="people")
-    folder = app.srcdir / "people"
-    manifest = folder / ".gitignore"
-    manifest.write_text(manifest.read_text() + "/grace-hopper.md\n")
-    (folder / "grace-hopper.md").write_text("# Grace Hopper\n")
-    app = build(testroot="people")  # read as a document once, as before
-    assert "people/grace-hopper" in app.env.found_docs or not (folder / "grace-hopper.md").exists()
+    assert "people/grace-hopper" in app.env.found_docs
+    assert list((app.outdir / "_sources" / "people").glob("grace-hopper.*"))
+    monkeypatch.undo()
     app = build(testroot="people")
-    assert not (folder / "grace-hopper.md").exists()
+    assert not (app.srcdir / "people" / "grace-hopper.md").exists()
     assert "people/grace-hopper" not in app.env.found_docs
     assert "Grace Hopper" in text(app, "people/grace-hopper")
+    assert not list((app.outdir / "_sources" / "people").glob("grace-hopper.*"))
 
+def test_a_person_page_is_written_again_when_every_page_is(build):
+    """A setting every page shows (its title) changed: Sphinx writes every
+    document, and every person's page with them."""
+    build(testroot="people")
+    app = build(testroot="people", confoverrides={"html_title": "Another title"})
+    assert "Another title" in (app.outdir / "people" / "grace-hopper.html").read_text()
+    assert "people/grace-hopper" in written(app)
+
+
+def test_a_registry_edit_and_its_undoing_both_reach_the_persons_page(build, rootdir):
+    """An edit that changes no document, only a person's page: what the page
+    showed is kept beside the environment (which Sphinx saves only when a
+    document changed), so undoing the edit writes the page again."""
+    registry = (rootdir / "test-people" / "registry.yaml").read_text()
+    build(testroot="people")
+    app = build(testroot="people", files={"registry.yaml": registry.replace(
+        "Research manager.", "Research director.")})
+    assert "Research director." in text(app, "people/moshe-wasserblat")
+    app = build(testroot="people", files={"registry.yaml": registry})
+    assert "Research manager." in text(app, "people/moshe-wasserblat")
+    app = build(testroot="people")
+    assert not any(name.startswith("people/") for name in written(app))
+
+
+def test_a_link_to_a_persons_page_by_its_path_reaches_it(build, rootdir):
+    """The host links a person's page as the file it once was: Markdown, with an
+    anchor or not, and ``{doc}``; the page is no document, and each link finds it."""
+    index = (rootdir / "test-people" / "index.md").read_text() + (
+        "\n[Grace](people/grace-hopper.md), [her page](people/grace-hopper.md#grace-hopper) "
+        "and {doc}`people/grace-hopper`.\n")
+    app = build(testroot="people", files={"index.md": index})
+    assert "xref_missing" not in warnings(app) and "unknown document" not in warnings(app)
+    links = [a["href"] for a in page(app, "index").select("article a[href*='grace-hopper']")]
+    assert links[-3:] == ["people/grace-hopper.html", "people/grace-hopper.html#grace-hopper",
+                     "people/grace-hopper.html"]

@@ -206,6 +206,10 @@ def test_sphinx_search_stays_available(build):
     assert "searchindex.js" in (app.outdir / "index.html").read_text(encoding="utf-8")
     assert "data-pagefind" not in (app.outdir / ADA).read_text(encoding="utf-8")
     assert "podcast.search" not in warnings(app)
+    # people's pages, made without sources, are in its index, this build and the next
+    for again in (app, build(testroot="people", confoverrides={"podcast_search": "sphinx"})):
+        index = (again.outdir / "searchindex.js").read_text(encoding="utf-8")
+        assert '"people/grace-hopper"' in index and '"people/moshe-wasserblat"' in index
 
 
 @pytest.mark.parametrize(("binary", "said"), [

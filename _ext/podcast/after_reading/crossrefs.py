@@ -1,5 +1,6 @@
-"""Cross-references: ``{person}``, ``{book}`` and ``{episode}``, and links to
-the Jekyll site's old URLs of posts.
+"""Cross-references: ``{person}``, ``{book}`` and ``{episode}``, links to
+the Jekyll site's old URLs of posts, and links to a person's page by its path
+(``{doc}`` or Markdown), which is no document (``writing.people_pages``).
 
 Sphinx asks the domain to resolve them and to list its objects (the
 inventory); the answers come from what follows from all pages, so the domain
@@ -8,6 +9,7 @@ registered is this subclass of the state's, which holds the data alone.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable
 
 from docutils import nodes
@@ -17,11 +19,16 @@ from sphinx.builders import Builder
 from sphinx.domains import ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import docname_join
 from sphinx.util.nodes import make_refnode
 
+from ..before_reading.page_kinds import PEOPLE_DIR
 from ..core.post.jekyll import lookup
-from ..state.domain import PodcastState
+from ..state.domain import PodcastState, state_of
 from .derived import derived_of
+
+ANCHOR = "podcast_anchor"  # on a reference to a person's page: the anchor linked
 
 
 class PodcastDomain(PodcastState):
@@ -43,6 +50,7 @@ class PodcastDomain(PodcastState):
         if found is None:
             return None
         docname, anchor, title = found
+        anchor = node.get(ANCHOR) or anchor  # a Markdown link's to a person's page
         if typ == "episode" and not node.get("refexplicit"):
             contnode = nodes.inline("", title, classes=contnode.get("classes", []))
         return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
@@ -67,6 +75,58 @@ class PodcastDomain(PodcastState):
         yield from derived_of(self).objects()
 
 
+def person_named(env: BuildEnvironment, docname: str):
+    """The person whose page (drawn, no document) ``docname`` is; None otherwise."""
+    folder, _, slug = docname.partition("/")
+    if folder != PEOPLE_DIR or docname in env.all_docs:
+        return None
+    return state_of(env).directory.people.get(slug)
+
+
+def link_to_person_page(app: Sphinx, env: BuildEnvironment, node: pending_xref,
+                        contnode: nodes.Element) -> nodes.reference | None:
+    """``missing-reference``: ``{doc}`` to a person's page, which is no document."""
+    if node.get("refdomain") != "std" or node.get("reftype") != "doc":
+        return None
+    docname = docname_join(node.get("refdoc", ""), node["reftarget"])
+    person = person_named(env, docname)
+    if person is None:
+        return None
+    if not node.get("refexplicit"):
+        contnode = nodes.inline("", person.name, classes=["std", "std-doc"])
+    return make_refnode(app.builder, node.get("refdoc", ""), docname, "", contnode, person.name)
+
+
+class PersonPageLinks(SphinxPostTransform):
+    """A Markdown link to a person's page (``people/ada-lovelace.md``), which is
+    no document: made a ``{person}`` reference (its text and anchor kept) before
+    MyST's resolver, which knows documents alone, would find it missing."""
+
+    default_priority = 8  # MystReferenceResolver's is 9
+
+    def run(self, **kwargs) -> None:
+        for node in list(self.document.findall(pending_xref)):
+            if node.get("reftype") != "myst":
+                continue
+            refdoc = node.get("refdoc", self.env.docname)
+            if node.get("refdomain") == "doc":
+                docname, anchor = node["reftarget"], node.get("reftargetid") or ""
+            else:  # a path MyST found no source at: the page is made, not read
+                path, _, anchor = node["reftarget"].partition("#")
+                stem, suffix = posixpath.splitext(path)
+                if suffix not in self.config.source_suffix:
+                    continue
+                docname = posixpath.normpath(posixpath.join(posixpath.dirname(refdoc), stem))
+            person = person_named(self.env, docname)
+            if person is None:
+                continue
+            if not node.astext():
+                node[:] = [nodes.inline("", person.name)]
+            node.update_all_atts({"refdomain": "podcast", "reftype": "person",
+                                  "reftarget": person.name, "refexplicit": True,
+                                  ANCHOR: anchor}, replace=True)
+
+
 class ShortRole(XRefRole):
     """``{person}``, ``{book}`` and ``{episode}`` without the ``podcast:`` prefix."""
 
@@ -80,3 +140,5 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("podcast_jekyll_baseurl", "", "env", str)
     for name in ("person", "book", "episode"):
         app.add_role(name, ShortRole(innernodeclass=nodes.inline, warn_dangling=True))
+    app.connect("missing-reference", link_to_person_page)
+    app.add_post_transform(PersonPageLinks)

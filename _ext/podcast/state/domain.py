@@ -36,7 +36,6 @@ class PodcastState(Domain):
         # transcript page -> Transcript: its episode, file and who is named when
         "transcripts": {},
         "directory": "",  # digest of the directory of people and books last published
-        "people_pages": {},  # each person's page -> digest of what it showed (writing.people_pages)
     }
     # The directory of people and books: made anew by every build before reading.
     directory: Directory = Directory()

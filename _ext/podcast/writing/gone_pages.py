@@ -31,9 +31,10 @@ def remove_their_pages(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not isinstance(builder, StandaloneHTMLBuilder):
         return
     outdir = Path(app.outdir)
-    # a person's page was a document once: it is made in its place now
-    for docname in sorted(gone - set(app.env.found_docs) - person_pages(app)):
-        Path(builder.get_outfilename(docname)).unlink(missing_ok=True)
+    drawn = person_pages(app)
+    for docname in sorted(gone - set(app.env.found_docs)):
+        if docname not in drawn:  # a person's page, a document once, is made in its place
+            Path(builder.get_outfilename(docname)).unlink(missing_ok=True)
         copies = outdir / "_sources" / Path(docname).parent
         for copy in copies.glob(f"{Path(docname).name}.*.txt"):
             copy.unlink()

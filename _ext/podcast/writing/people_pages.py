@@ -24,6 +24,7 @@ with one file per page; a single-page or an e-book build has none.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from docutils import nodes
@@ -46,7 +47,6 @@ from .context import Context
 from .drawn_pages import drawer_of
 from .renderers import RENDERERS, digest_of
 
-PAGES = "people_pages"  # the domain's data: each person's page -> digest of what it showed
 FIRST_HERE = 8  # with -j: pages drawn in the main process, proving the shells first
 
 
@@ -65,9 +65,9 @@ def place_in_navigation(app: Sphinx, env) -> list[str]:
     would, and each person's page has its title: Sphinx relates them (parent,
     previous, next) and the theme finds their place in its menus as it did when
     they were documents."""
-    for gone in state_of(env).data.get(PAGES) or ():
-        if gone not in env.all_docs:
-            env.titles.pop(gone, None)
+    for gone in [name for name in env.titles
+                 if name.startswith(f"{PEOPLE_DIR}/") and name not in env.all_docs]:
+        env.titles.pop(gone)  # last build's people's pages
     if people_are_documents(app):
         return []
     for letter_page, people in people_in_order(app):
@@ -190,27 +190,27 @@ def page_context(builder: StandaloneHTMLBuilder, pagename: str, doctree: nodes.d
 
 
 class PeoplePages:
-    """The people's pages of one build: which to write is found before Sphinx
-    saves the environment (``env-get-updated``), which keeps what each showed."""
+    """The people's pages of one build. What each showed when last written is
+    kept in a file of the doctrees' folder, written once they are: Sphinx saves
+    the environment before writing, and only when a document changed (a
+    registry's edit changes people's pages and no document)."""
 
     def __init__(self) -> None:
         self.doctrees: dict[str, nodes.document] = {}  # page -> its doctree, in order
-        self.changed: list[str] = []
-        self.gone: list[str] = []
+        self.digests: dict[str, str] = {}  # page -> digest of what it shows
+        self.before: dict[str, str] = {}  # the same, as last written
+        self.every_page = False  # Sphinx writes every page this build
         self.written = True
 
     def find_changed(self, app: Sphinx, env) -> list[str]:
-        """``env-get-updated``, after the placeholders: each page made, and those
-        whose content, title or neighbours changed since last written noted."""
-        self.doctrees, self.changed, self.gone = {}, [], []
-        builder = app.builder
+        """``env-get-updated``, after the placeholders: each page made, and what
+        it shows digested."""
+        self.doctrees, self.digests = {}, {}
         if people_are_documents(app):
             return []
         self.written = False
-        domain = state_of(env)
+        self.before = shown_before(app)
         related = env.collect_relations()
-        before = domain.data.get(PAGES) or {}
-        published: dict[str, str] = {}
         settings = reading_settings(app)
         for _letter_page, people in people_in_order(app):
             for person in people:
@@ -219,25 +219,30 @@ class PeoplePages:
                     continue
                 doctree = self.doctrees[page] = person_doctree(app, person, settings)
                 neighbours = related.get(page, ())
-                digest = digest_of([doctree, *(env.titles.get(name) for name in neighbours)])
-                published[page] = digest
-                if before.get(page) != digest \
-                        or not Path(builder.get_outfilename(page)).is_file():
-                    self.changed.append(page)
-        self.gone = sorted(before.keys() - published.keys())
-        domain.data[PAGES] = published
+                self.digests[page] = digest_of(
+                    [doctree, *(env.titles.get(name) for name in neighbours)])
         return []
 
-    def write(self, app: Sphinx, every_page: bool) -> None:
-        """The pages that changed (all of them when ``every_page``); the pages
-        of people no longer named removed."""
+    def note_writing(self, app: Sphinx, build_docnames, updated_docnames) -> None:
+        """``Builder.write``'s documents: whether Sphinx writes them all (a
+        template, the theme or ``-a``), when every person's page is written too."""
+        found = app.env.found_docs
+        self.every_page = build_docnames is None or list(build_docnames) == ["__all__"] \
+            or {*build_docnames, *updated_docnames} >= found
+
+    def write(self, app: Sphinx) -> None:
+        """The pages whose content, title or neighbours changed since they were
+        last written (all of them when Sphinx writes every page); the pages of
+        people no longer named removed; the search index of Sphinx fed them all."""
         if self.written:
             return
         self.written = True
         builder = app.builder
+        pages = [page for page, digest in self.digests.items()
+                 if self.every_page or self.before.get(page) != digest
+                 or not Path(builder.get_outfilename(page)).is_file()]
         drawer = drawer_of(app)
         titles_html = Titles(builder)
-        pages = list(self.doctrees) if every_page else self.changed
 
         def draw(pages: list[str]) -> None:
             for page in pages:
@@ -254,8 +259,35 @@ class PeoplePages:
         rest = pages[len(first):]
         if not in_processes(app, rest, draw):
             draw(rest)
-        for gone in self.gone:
+        indexer = getattr(builder, "indexer", None)
+        if indexer is not None:  # podcast_search = "sphinx": Sphinx's index has them all
+            for page, doctree in self.doctrees.items():
+                builder.index_page(page, doctree, doctree[0][0].astext())
+            prune, kept = indexer.prune, set(self.doctrees)
+            # it keeps the documents' pages alone when it is written
+            indexer.prune = lambda docnames: prune({*docnames, *kept})
+        for gone in sorted(self.before.keys() - self.digests.keys()):
             Path(builder.get_outfilename(gone)).unlink(missing_ok=True)
+        shown_path(app).write_text(json.dumps(self.digests, indent=0), encoding="utf-8")
+
+
+SHOWN = "people-pages.json"  # in the doctrees' folder: page -> digest, as last written
+
+
+def shown_path(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / SHOWN
+
+
+def shown_before(app: Sphinx) -> dict[str, str]:
+    """What each person's page showed when last written (nothing, for a new
+    doctrees' folder: every page is written then)."""
+    try:
+        found = json.loads(shown_path(app).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {page: digest for page, digest in found.items()
+            if isinstance(page, str) and isinstance(digest, str)} \
+        if isinstance(found, dict) else {}
 
 
 def person_pages(app: Sphinx) -> set[str]:
@@ -268,25 +300,34 @@ _PAGES = "podcast_people_pages"  # the build's PeoplePages, on the app
 
 def write_with_documents(app: Sphinx) -> None:
     """``builder-inited``: the people's pages written before the documents
-    (``Builder.write_documents`` wrapped: before the search indexes them)."""
+    (``Builder.write_documents`` wrapped: before the search indexes them), all
+    of them when Sphinx writes every document (``Builder.write`` wrapped)."""
     builder = app.builder
     people = PeoplePages()
     setattr(app, _PAGES, people)
     app.connect("env-get-updated", people.find_changed, priority=600)
     if people_are_documents(app):
         return
-    write_documents = builder.write_documents
+    write, write_documents = builder.write, builder.write_documents
+
+    def write_noting(build_docnames, updated_docnames, method="update") -> None:
+        if build_docnames is not None:
+            build_docnames = list(build_docnames)
+        updated_docnames = list(updated_docnames)
+        people.note_writing(app, build_docnames, updated_docnames)
+        write(build_docnames, updated_docnames, method)
 
     def write_people_first(docnames) -> None:
-        people.write(app, every_page=set(docnames) >= set(app.env.found_docs))
+        people.write(app)
         write_documents(docnames)
 
+    builder.write = write_noting
     builder.write_documents = write_people_first
 
 
 def write_if_not_yet(app: Sphinx) -> list:
     """``html-collect-pages``: the people's pages, if no document was written."""
-    getattr(app, _PAGES).write(app, every_page=False)
+    getattr(app, _PAGES).write(app)
     return []
 
 

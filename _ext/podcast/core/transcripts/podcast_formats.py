@@ -56,6 +56,9 @@ def timestamp(seconds: float) -> str:
     return f"{hours:02d}:{minutes:02d}:{secs:02d}.{millis:03d}"
 
 
+_TRAILING_DASHES = re.compile(r"[\s-]+$")
+
+
 def webvtt(cues: list[Said]) -> str:
     """The cues as a WebVTT file, a ``<v Speaker>`` tag where the speaker is known."""
     blocks = ["WEBVTT\n"]
@@ -64,8 +67,9 @@ def webvtt(cues: list[Said]) -> str:
         if len(text) > MAX_CUE_CHARS:  # cut as the reader would, before escaping
             text = text[:MAX_CUE_CHARS].rsplit(" ", 1)[0] + "…"
         text = escaped(text)
-        # a name ending in "-" would make "-->" of the tag's ">": a cue time to a reader
-        speaker = escaped(cue.speaker)[:MAX_SPEAKER].strip().rstrip("-").strip()
+        # a name ending in "-" (or "- -") would make "-->" of the tag's ">": a cue
+        # time to a reader
+        speaker = _TRAILING_DASHES.sub("", escaped(cue.speaker)[:MAX_SPEAKER]).strip()
         voice = f"<v {speaker}>" if speaker else ""
         blocks.append(f"{timestamp(cue.start)} --> {timestamp(cue.end)}\n{voice}{text}\n")
     return "\n".join(blocks)
