@@ -86,12 +86,13 @@ class QuickSmartQuotes(SphinxSmartQuotes):
     with the text its tokens give, so no tokens leave the nodes as they are."""
 
     def get_tokens(self, txtnodes: list[nodes.Text]) -> Iterator[tuple[str, str]]:
+        texts = [str(node) for node in txtnodes]
+        # first: left as it is whatever Sphinx says of each node (code, say)
+        if unchanged(texts, self.smartquotes_action):
+            return iter(())
         tokens = list(super().get_tokens(txtnodes))
         if any(kind != "plain" for kind, _ in tokens):
             return iter(tokens)
-        texts = [str(node) for node in txtnodes]
-        if unchanged(texts, self.smartquotes_action):
-            return iter(())
         curled = apostrophes_curled(texts, self.smartquotes_action)
         if curled is None:
             return iter(tokens)
