@@ -248,8 +248,9 @@ def test_transcripts_are_indexed_in_bundles_of_whole_years(tmp_path):
 
 def test_pages_are_written_bundle_by_bundle_transcripts_first(tmp_path):
     """Each bundle is indexed once its pages are written, while the next are: the
-    transcripts' first (Pagefind's longest), the show notes' last, with the
-    pages of no bundle; a bundle holds the very pages Pagefind's globs read."""
+    transcripts' first (Pagefind's longest), the show notes' (with the pages of
+    no bundle), the people's last; a bundle holds the very pages Pagefind's
+    globs read."""
     notes = Bundle("pagefind", ("episodes/**/*.html", "archive/**/*.html"))
     people = Bundle("pagefind-people", ("people/**/*.html",))
     names = ["2019-01-01-a", "2019-02-01-b", "2021-01-01-c", "talk", "2019x"]
@@ -262,8 +263,8 @@ def test_pages_are_written_bundle_by_bundle_transcripts_first(tmp_path):
         ("pagefind-transcripts-2019", ["transcripts/2019-01-01-a", "transcripts/2019-02-01-b"]),
         ("pagefind-transcripts-2021", ["transcripts/2021-01-01-c"]),
         ("pagefind-transcripts-other", ["transcripts/2019x", "transcripts/talk"]),
-        ("pagefind-people", ["people/ada", "people/letter/a"]),
-        ("pagefind", ["archive/2019", "episodes/2019-01-01-a", "index", "search"])]
+        ("pagefind", ["archive/2019", "episodes/2019-01-01-a", "index", "search"]),
+        ("pagefind-people", ["people/ada", "people/letter/a"])]
     for path in pages.values():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text(path)

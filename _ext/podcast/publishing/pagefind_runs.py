@@ -3,7 +3,7 @@
 Pagefind reads written pages, so it used to run when the whole site was: at
 1,000 episodes with transcripts, 20 s at the end of the build while nothing
 else ran. Now the pages are written bundle by bundle, the transcripts' first
-(they take Pagefind longest), then the people's, then the rest; each bundle but
+(they take Pagefind longest), then the show notes', then the people's; each bundle but
 the last is indexed while the next ones are written, on the core Sphinx's
 writing leaves free. At ``build-finished`` every bundle's pages are read again:
 one whose pages changed after its run (none should) is indexed again, the
@@ -51,17 +51,20 @@ def holds(bundle: Bundle, page: str) -> bool:
 
 def in_bundles(pages: dict[str, str], found: list[Bundle]) -> list[tuple[Bundle, list]]:
     """The docnames of ``pages`` (docname: its page's path) in the order to write
-    them, bundle by bundle (none without pages): the transcripts' first, then
-    the people's, the show notes' (the first bundle of ``found``) last, with the
-    pages of none."""
+    them, bundle by bundle (none without pages): the transcripts' first (Pagefind
+    takes longest over them), then the show notes' (the first bundle of
+    ``found``, with the pages of none), the people's last: the people's pages
+    are written with their folder's (``writing.people_pages``), and Pagefind
+    reads them faster than the notes, which it reads meanwhile."""
     notes, others = found[0], found[1:]
-    order = sorted(others, key=lambda bundle: not bundle.folder.startswith(TRANSCRIPTS))
-    groups: dict[str, list[str]] = {bundle.folder: [] for bundle in [*order, notes]}
+    transcripts = [bundle for bundle in others if bundle.folder.startswith(TRANSCRIPTS)]
+    rest = [bundle for bundle in others if not bundle.folder.startswith(TRANSCRIPTS)]
+    order = [*transcripts, notes, *rest]
+    groups: dict[str, list[str]] = {bundle.folder: [] for bundle in order}
     for docname in sorted(pages):
-        home = next((bundle for bundle in order if holds(bundle, pages[docname])), notes)
+        home = next((bundle for bundle in others if holds(bundle, pages[docname])), notes)
         groups[home.folder].append(docname)
-    return [(bundle, groups[bundle.folder]) for bundle in [*order, notes]
-            if groups[bundle.folder]]
+    return [(bundle, groups[bundle.folder]) for bundle in order if groups[bundle.folder]]
 
 
 class Runs:

@@ -9,8 +9,8 @@ few lists. Now each is a doctree made in memory from the person's renderer
 handed to ``handle_page`` with the context Sphinx gives a document (title,
 parents, neighbours, table of contents), so every ``html-page-context``
 handler sees it as before; ``writing.drawn_pages`` then draws most of them
-without the theme's handlers. They are written as the writing starts, before
-the documents, so that the search indexes them while the rest is written.
+without the theme's handlers. They are written with their folder's documents
+(the people's index, the letters), the search's last bundle.
 
 In the navigation a person sits in their letter's page, as when its toctree
 listed them: the letter's page includes them (``env.toctree_includes``), so
@@ -299,9 +299,10 @@ _PAGES = "podcast_people_pages"  # the build's PeoplePages, on the app
 
 
 def write_with_documents(app: Sphinx) -> None:
-    """``builder-inited``: the people's pages written before the documents
-    (``Builder.write_documents`` wrapped: before the search indexes them), all
-    of them when Sphinx writes every document (``Builder.write`` wrapped)."""
+    """``builder-inited``: the people's pages written before their folder's
+    documents (``Builder.write_documents`` wrapped: before the search indexes
+    the folder), all of them when Sphinx writes every document
+    (``Builder.write`` wrapped)."""
     builder = app.builder
     people = PeoplePages()
     setattr(app, _PAGES, people)
@@ -318,7 +319,9 @@ def write_with_documents(app: Sphinx) -> None:
         write(build_docnames, updated_docnames, method)
 
     def write_people_first(docnames) -> None:
-        people.write(app)
+        # with their folder's pages: the search indexes the folder once all are written
+        if any(name.startswith(f"{PEOPLE_DIR}/") for name in docnames):
+            people.write(app)
         write_documents(docnames)
 
     builder.write = write_noting
