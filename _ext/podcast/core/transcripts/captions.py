@@ -32,7 +32,8 @@ MAX_CUE_CHARS = 2_000  # a cue is a sentence or two; a longer one is cut
 MAX_TROUBLES = 100  # a file broken throughout warns this often, then once for the rest
 TOO_MANY_CUES = f"more than {MAX_CUES} cues: the rest is left out"
 PARAGRAPH_WORDS = 150  # a paragraph this long ends at the next sentence's end
-_SPEAKER = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+")
+# a cue without a voice that starts so ("Ada Lovelace: ...") is that speaker's
+SPEAKER_LABEL = re.compile(r"^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # WebVTT's line ends
 _HEADER = re.compile(r"^(?:WEBVTT|NOTE|STYLE|REGION)\b")
 
@@ -212,7 +213,7 @@ def _read(text: str, kind: str, batch: int = BATCH, fast: bool = True
             speaker = speakers.get(cue.speaker)
             if speaker is None:
                 speaker = speakers[cue.speaker] = normalise_space(html.unescape(cue.speaker))
-            if not speaker and (found := _SPEAKER.match(words)):
+            if not speaker and (found := SPEAKER_LABEL.match(words)):
                 speaker, words = found["name"], words[found.end():]
             if not words:
                 yield Trouble(line, "an empty cue: skipped")
