@@ -23,7 +23,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import docname_join
 from sphinx.util.nodes import make_refnode
 
-from ..before_reading.page_kinds import PEOPLE_DIR
+from ..before_reading.page_kinds import person_of_page
+from ..core.people.directory import Person
 from ..core.post.jekyll import lookup
 from ..state.domain import PodcastState, state_of
 from .derived import derived_of
@@ -75,12 +76,11 @@ class PodcastDomain(PodcastState):
         yield from derived_of(self).objects()
 
 
-def person_named(env: BuildEnvironment, docname: str):
+def person_named(env: BuildEnvironment, docname: str) -> Person | None:
     """The person whose page (drawn, no document) ``docname`` is; None otherwise."""
-    folder, _, slug = docname.partition("/")
-    if folder != PEOPLE_DIR or docname in env.all_docs:
+    if docname in env.all_docs:
         return None
-    return state_of(env).directory.people.get(slug)
+    return person_of_page(state_of(env).directory, docname)
 
 
 def link_to_person_page(app: Sphinx, env: BuildEnvironment, node: pending_xref,

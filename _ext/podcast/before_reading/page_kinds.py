@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ..build_speed import memory
-from ..core.people.directory import Directory
+from ..core.people.directory import Directory, Person
 from ..core.people.discovery import Post
 from ..core.transcripts.captions import TRANSCRIPTS_DIR
 from . import known_people, posts
@@ -70,6 +70,12 @@ BOOKS_PAGE = f"{BOOKS.folder}/index"
 
 def person_page(slug: str) -> str:
     return f"{PEOPLE_DIR}/{slug}"
+
+
+def person_of_page(directory: Directory, pagename: str) -> Person | None:
+    """The person whose page ``pagename`` is (``person_page``); None otherwise."""
+    folder, _, slug = pagename.partition("/")
+    return directory.people.get(slug) if folder == PEOPLE_DIR else None
 
 
 def generate_sources(app: Sphinx) -> None:

@@ -30,9 +30,9 @@ from ..before_reading.page_kinds import (
     BOOKS_PAGE,
     KINDS,
     NOTES,
-    PEOPLE_DIR,
     PEOPLE_INDEX,
     TRANSCRIPTS,
+    person_of_page,
 )
 from ..state.domain import state_of
 from ..writing.context import is_web_build
@@ -246,10 +246,9 @@ def facets_of(app: Sphinx, pagename: str) -> Facets | None:
                       app.builder.get_target_uri(episode.docname))
     if pagename == BOOKS_PAGE:
         return Facets(BOOK, "Books")
-    folder, _, slug = pagename.partition("/")
-    person = state.directory.people.get(slug) if folder == PEOPLE_DIR else None
+    person = person_of_page(state.directory, pagename)
     if person is not None:
-        guest = bool(derived_of(state).guest_of.get(slug))
+        guest = bool(derived_of(state).guest_of.get(person.slug))
         return Facets(PERSON, person.name, guests=(person.name,) if guest else ())
     return None
 

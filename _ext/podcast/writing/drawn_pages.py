@@ -37,7 +37,7 @@ from typing import Any
 from markupsafe import Markup, escape
 from sphinx.application import Sphinx
 
-from ..before_reading.page_kinds import PEOPLE_DIR
+from ..before_reading.page_kinds import person_of_page
 from ..state.domain import state_of
 
 # What differs from one person's page to the next, in the context.
@@ -238,8 +238,7 @@ class Replayed:
 def drawn_kind(app: Sphinx, pagename: str) -> bool:
     """Whether the page is a person's, a transcript's or an episode's."""
     state = state_of(app.env)
-    folder, _, slug = pagename.partition("/")
-    return (folder == PEOPLE_DIR and slug in state.directory.people) \
+    return person_of_page(state.directory, pagename) is not None \
         or pagename in state.transcripts or pagename in state.episodes
 
 
