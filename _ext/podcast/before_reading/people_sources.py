@@ -23,6 +23,14 @@ def letter(person: Person) -> str:
     return initial if initial.isascii() and initial.isalpha() else "other"
 
 
+def by_letter(directory: Directory) -> dict[str, list[Person]]:
+    """Each letter (or ``other``) and its people by slug, the letters sorted."""
+    letters: dict[str, list[Person]] = defaultdict(list)
+    for person in sorted(directory.people.values(), key=lambda person: person.slug):
+        letters[letter(person)].append(person)
+    return dict(sorted(letters.items()))
+
+
 def people_are_documents(app: Sphinx) -> bool:
     """Whether each person's page is a source read as any (not a page drawn at
     writing): for builders other than the web pages', one file a page."""
@@ -33,9 +41,7 @@ def people_are_documents(app: Sphinx) -> bool:
 
 def people_sources(directory: Directory, as_documents: bool) -> dict[str, str | None]:
     """``people/``: file name -> Markdown (None: a page made without a source)."""
-    letters: dict[str, list[Person]] = defaultdict(list)
-    for person in sorted(directory.people.values(), key=lambda person: person.slug):
-        letters[letter(person)].append(person)
+    letters = by_letter(directory)
     files: dict[str, str | None] = {
         f"{person.slug}.md": f"# {markdown_text(person.name)}\n\n"
         f"```{{podcast-person}}\n:slug: {person.slug}\n```\n" if as_documents else None
@@ -45,7 +51,7 @@ def people_sources(directory: Directory, as_documents: bool) -> dict[str, str | 
         listed = toctree([person.slug for person in people]) + "\n" if as_documents else ""
         files[f"{LETTER_PAGE}{initial}.md"] = (f"# {heading}\n\n" + listed
                                          + f"```{{podcast-people}}\n:letter: {initial}\n```\n")
-    pages = ["guests", *(f"{LETTER_PAGE}{initial}" for initial in sorted(letters))]
+    pages = ["guests", *(f"{LETTER_PAGE}{initial}" for initial in letters)]
     files["index.md"] = ("# People\n\n" + toctree(pages)
                          + "\nEveryone on the show: the guests (★) and the people they mention.\n\n"
                          "```{podcast-people}\n```\n")

@@ -6,14 +6,13 @@ books", filled in once all is read (their sources are made before reading, by
 
 from __future__ import annotations
 
-from collections import defaultdict
 from urllib.parse import urlencode
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..before_reading.page_kinds import BOOKS_PAGE, PEOPLE_DIR, person_page
-from ..before_reading.people_sources import letter
+from ..before_reading.people_sources import by_letter
 from ..core.people.directory import Person
 from ..core.post.episode import Episode, format_date
 from ..core.text.times import format_time
@@ -113,16 +112,14 @@ def render_people(context: Context, node: nodes.Element) -> list[nodes.Node]:
     """The people index, A to Z (or one letter), guests marked with a star."""
     directory = context.domain.directory
     derived = context.derived
-    groups: dict[str, list[Person]] = defaultdict(list)
-    for person in sorted(directory.people.values(), key=lambda person: person.slug):
-        if node.get("letter") in (None, letter(person)):
-            groups[letter(person)].append(person)
     content: list[nodes.Node] = []
-    for initial in sorted(groups):
+    for initial, people in by_letter(directory).items():
+        if node.get("letter") not in (None, initial):
+            continue
         if node.get("letter") is None:
             content.append(rubric("Other" if initial == "other" else initial.upper()))
         lines = []
-        for person in groups[initial]:
+        for person in people:
             line = nodes.paragraph("", "", person_link(context, person))
             episodes = len(derived.guest_of.get(person.slug, ()))
             mentions = len(derived.mentioned_in.get(person.slug, ()))

@@ -38,7 +38,7 @@ from sphinx.util.display import status_iterator
 from sphinx.util.osutil import relative_uri
 
 from ..before_reading.page_kinds import PEOPLE_DIR, person_page
-from ..before_reading.people_sources import letter, people_are_documents
+from ..before_reading.people_sources import by_letter, people_are_documents
 from ..build_speed.parallel import in_processes
 from ..core.people.directory import LETTER_PAGE, Person
 from ..reading.placeholders import placeholder
@@ -52,12 +52,8 @@ FIRST_HERE = 8  # with -j: pages drawn in the main process, proving the shells f
 
 def people_in_order(app: Sphinx) -> list[tuple[str, list[Person]]]:
     """Each letter's page and its people, as the people's index lists them."""
-    letters: dict[str, list[Person]] = {}
-    directory = state_of(app.env).directory
-    for person in sorted(directory.people.values(), key=lambda person: person.slug):
-        letters.setdefault(letter(person), []).append(person)
-    return [(f"{PEOPLE_DIR}/{LETTER_PAGE}{initial}", letters[initial])
-            for initial in sorted(letters)]
+    return [(f"{PEOPLE_DIR}/{LETTER_PAGE}{initial}", people)
+            for initial, people in by_letter(state_of(app.env).directory).items()]
 
 
 def place_in_navigation(app: Sphinx, env) -> list[str]:
