@@ -67,9 +67,8 @@ def _render(context: Context, options_list: list[dict[str, Any]]) -> dict[str, l
 
 
 def _digest(rendered: dict[str, list]) -> str:
-    data = [_data(node) for key in sorted(rendered) for content in rendered[key]
-            for node in content]
-    return hashlib.sha1(repr(data).encode()).hexdigest()
+    return digest_of([node for key in sorted(rendered) for content in rendered[key]
+                      for node in content])
 
 
 def digest_of(found: list[nodes.Node | None]) -> str:
