@@ -314,14 +314,14 @@ def write_with_documents(app: Sphinx) -> None:
         people.note_writing(app, build_docnames, updated_docnames)
         write(build_docnames, updated_docnames, method)
 
-    def write_people_first(docnames) -> None:
+    def write_people_with_their_folder(docnames) -> None:
         # with their folder's pages: the search indexes the folder once all are written
         if any(name.startswith(f"{PEOPLE_DIR}/") for name in docnames):
             people.write(app)
         write_documents(docnames)
 
     builder.write = write_noting
-    builder.write_documents = write_people_first
+    builder.write_documents = write_people_with_their_folder
 
 
 def write_if_not_yet(app: Sphinx) -> list:
