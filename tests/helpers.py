@@ -84,11 +84,12 @@ def warnings(app) -> str:
 
 
 def written(app) -> set[str]:
-    """Pages the last build wrote (documents and people's pages), from its
-    status output."""
+    """Pages the last build wrote (documents, people's and transcripts' pages),
+    from its status output."""
     status = strip_escape_sequences(app.status.getvalue())
     return {line.split()[-1] for line in status.splitlines()
-            if line.startswith(("writing output... [", "writing people's pages... ["))}
+            if line.startswith(("writing output... [", "writing people's pages... [",
+                                "writing transcript pages... ["))}
 
 
 def search_records(app, bundle: str = "") -> dict[str, dict]:

@@ -487,7 +487,7 @@ def test_a_person_page_made_before_as_a_source_is_kept_when_its_source_goes(buil
     from podcast.before_reading import page_kinds
     from podcast.writing import people_pages
     for module in (page_kinds, people_pages):
-        monkeypatch.setattr(module, "people_are_documents", lambda app: True)
+        monkeypatch.setattr(module, "pages_are_documents", lambda app: True)
     app = build(testroot="people")
     assert "people/grace-hopper" in app.env.found_docs
     assert list((app.outdir / "_sources" / "people").glob("grace-hopper.*"))

@@ -156,7 +156,8 @@ def test_a_transcript_added_later_is_linked_from_its_episode(build, rootdir):
         "transcripts/2023-05-01-broken.html")
     app = build(testroot="transcripts", remove=["episodes/2023-05-01-broken.srt"])
     assert page(app, BROKEN).select_one(".podcast-transcript-link") is None
-    assert not (app.srcdir / "transcripts" / "2023-05-01-broken.md").exists()
+    assert not (app.outdir / "transcripts" / "2023-05-01-broken.html").exists()
+    assert (app.outdir / "transcripts" / "2023-03-26-talk.html").is_file()
 
 
 def test_a_huge_transcript_is_cut_with_a_warning():
@@ -269,3 +270,66 @@ def test_transcript_pages_drawn_from_one_are_the_pages_the_theme_renders(sphinx_
     assert len(drawn) >= 2, drawn
     again.cleanup()
     rendered.cleanup()
+
+
+def as_documents(monkeypatch) -> None:
+    """Transcripts' (and people's) pages read as documents, as an e-book's are."""
+    from podcast.before_reading import page_kinds
+    from podcast.writing import people_pages, transcript_pages
+    for module in (page_kinds, people_pages, transcript_pages):
+        monkeypatch.setattr(module, "pages_are_documents", lambda app: True)
+
+
+def test_transcript_pages_drawn_with_their_posts_are_the_pages_their_documents_were(
+        sphinx_test_tempdir, rootdir, monkeypatch):
+    """A transcript page is no document: its post reads the transcript, and the
+    page is made at writing; byte for byte the page its document gave (quotes
+    curled in the title, the link and the chapters; the side column's chapters;
+    the player), but for the copy of a source it no longer has. A site built
+    when they were documents keeps them, their sources' copies gone."""
+    talk = (rootdir / "test-transcripts" / f"{TALK}.md").read_text(encoding="utf-8")
+    quoted = {f"{TALK}.md": talk.replace("Learning ML", "Learning ML's \"basics\" -- again")
+              .replace("Career Background", "Career's 'Background'")}
+    settings = {"html_show_sourcelink": False}
+    as_documents(monkeypatch)
+    documents = build_root(rootdir / "test-transcripts", sphinx_test_tempdir / "said-documents",
+                           files=quoted, confoverrides=settings)
+    upgraded = build_root(rootdir / "test-transcripts", sphinx_test_tempdir / "said-upgraded",
+                          files=quoted, confoverrides=settings)
+    assert "transcripts/2023-03-26-talk" in upgraded.env.found_docs
+    monkeypatch.undo()
+    drawn = build_root(rootdir / "test-transcripts", sphinx_test_tempdir / "said-drawn",
+                       files=quoted, confoverrides=settings)
+    upgraded = build_root(rootdir / "test-transcripts", sphinx_test_tempdir / "said-upgraded",
+                          confoverrides=settings)
+    names = sorted(path.name for path in (documents.outdir / "transcripts").glob("*.html"))
+    assert len(names) == 3
+    for app in (drawn, upgraded):
+        assert not [name for name in app.env.found_docs if name.startswith("transcripts/")]
+        for name in names:
+            assert (app.outdir / "transcripts" / name).read_bytes() == (
+                documents.outdir / "transcripts" / name).read_bytes(), name
+    assert not list((upgraded.outdir / "_sources" / "transcripts").glob("*"))
+    heading = page(drawn, "transcripts/2023-03-26-talk").find("h1").get_text()
+    assert "ML\u2019s \u201cbasics\u201d \u2013 again" in heading
+    for app in (documents, drawn, upgraded):
+        app.cleanup()
+
+
+def test_a_notes_edit_writes_its_transcript_page_again_and_no_other(build, rootdir):
+    """The post is read again, and its transcript with it: its page is written
+    again, the other transcripts' are not; an edit of the transcript alone does
+    the same."""
+    from helpers import written
+    root = rootdir / "test-transcripts"
+    build(testroot="transcripts")
+    notes = (root / f"{TALK}.md").read_text(encoding="utf-8") + "\nOne more line of notes.\n"
+    app = build(testroot="transcripts", files={f"{TALK}.md": notes})
+    assert {"transcripts/2023-03-26-talk", TALK} <= written(app)
+    assert not {"transcripts/2023-04-01-listen", "transcripts/2023-05-01-broken"} & written(app)
+    said = (root / f"{TALK}.vtt").read_text(encoding="utf-8")
+    app = build(testroot="transcripts", files={f"{TALK}.vtt": said.replace(
+        "zygomorphic", "zygomorphous")})
+    assert "transcripts/2023-03-26-talk" in written(app)
+    assert "transcripts/2023-04-01-listen" not in written(app)
+    assert "zygomorphous" in page(app, "transcripts/2023-03-26-talk").get_text()

@@ -60,6 +60,7 @@ from .reading import (
 from .writing import (
     drawn_pages,
     gone_pages,
+    made_pages,
     mentions,  # noqa: F401  (its renderer registers when imported)
     neighbours,
     partials,
@@ -68,6 +69,7 @@ from .writing import (
     player,
     renderers,
     transcript_html,
+    transcript_pages,
 )
 
 __version__ = "0.1.0"
@@ -111,7 +113,9 @@ def setup(app: Sphinx) -> dict:
     transcript_html.setup(app)
     partials.setup(app)
     drawn_pages.setup(app)
+    made_pages.setup(app)
     people_pages.setup(app)
+    transcript_pages.setup(app)
     gone_pages.setup(app)
     neighbours.setup(app)
     # publishing

@@ -1,6 +1,7 @@
 """Cross-references: ``{person}``, ``{book}`` and ``{episode}``, links to
 the Jekyll site's old URLs of posts, and links to a person's page by its path
-(``{doc}`` or Markdown), which is no document (``writing.people_pages``).
+(``{doc}`` or Markdown), which is no document (``writing.people_pages``), and
+``{doc}`` to a transcript's page, no document either (``writing.transcript_pages``).
 
 Sphinx asks the domain to resolve them and to list its objects (the
 inventory); the answers come from what follows from all pages, so the domain
@@ -83,15 +84,31 @@ def person_named(env: BuildEnvironment, docname: str) -> Person | None:
     return person_of_page(state_of(env).directory, docname)
 
 
-def link_to_person_page(app: Sphinx, env: BuildEnvironment, node: pending_xref,
-                        contnode: nodes.Element) -> nodes.reference | None:
-    """``missing-reference``: ``{doc}`` to a person's page, which is no document."""
+def transcript_title(env: BuildEnvironment, docname: str) -> str | None:
+    """The title of the transcript page (drawn, no document) ``docname``; None
+    for any other page."""
+    state = state_of(env)
+    transcript = state.transcripts.get(docname) if docname not in env.all_docs else None
+    episode = state.episodes.get(transcript.episode) if transcript else None
+    return f"Transcript: {episode.title}" if episode else None
+
+
+def link_to_drawn_page(app: Sphinx, env: BuildEnvironment, node: pending_xref,
+                       contnode: nodes.Element) -> nodes.reference | None:
+    """``missing-reference``: ``{doc}`` to a person's or a transcript's page,
+    which is no document."""
     if node.get("refdomain") != "std" or node.get("reftype") != "doc":
         return None
     docname = docname_join(node.get("refdoc", ""), node["reftarget"])
     person = person_named(env, docname)
     if person is None:
-        return None
+        title = transcript_title(env, docname)
+        if title is None:
+            return None
+        caption = node.astext() if node.get("refexplicit") else title
+        # as Sphinx links a document
+        return make_refnode(app.builder, node.get("refdoc", ""), docname, None,
+                            nodes.inline(caption, caption, classes=["doc"]))
     if not node.get("refexplicit"):
         contnode = nodes.inline("", person.name, classes=["std", "std-doc"])
     return make_refnode(app.builder, node.get("refdoc", ""), docname, "", contnode, person.name)
@@ -140,5 +157,5 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("podcast_jekyll_baseurl", "", "env", str)
     for name in ("person", "book", "episode"):
         app.add_role(name, ShortRole(innernodeclass=nodes.inline, warn_dangling=True))
-    app.connect("missing-reference", link_to_person_page)
+    app.connect("missing-reference", link_to_drawn_page)
     app.add_post_transform(PersonPageLinks)

@@ -24,8 +24,8 @@ from ..core.people.discovery import Post
 from ..core.transcripts.captions import TRANSCRIPTS_DIR
 from . import known_people, posts
 from .archive_sources import archive_sources
-from .people_sources import books_sources, people_are_documents, people_sources
-from .sources import MANIFEST, write_folder
+from .people_sources import books_sources, people_sources
+from .sources import MANIFEST, pages_are_documents, write_folder
 from .transcript_sources import transcript_sources
 
 logger = logging.getLogger(__name__)
@@ -58,10 +58,10 @@ class PageKind:
 ARCHIVE = PageKind("archive", lambda made: archive_sources([e for e, _ in made.posts]),
                    setting="podcast_archive_dir")  # listings only: not searched
 PEOPLE = PageKind("people", lambda made: people_sources(
-    made.directory, people_are_documents(made.app)), PEOPLE_INDEX)
+    made.directory, pages_are_documents(made.app)), PEOPLE_INDEX)
 BOOKS = PageKind("books", lambda made: books_sources(), NOTES)
-TRANSCRIPT_PAGES = PageKind(TRANSCRIPTS_DIR,
-                            lambda made: transcript_sources(made.app, made.posts), TRANSCRIPTS)
+TRANSCRIPT_PAGES = PageKind(TRANSCRIPTS_DIR, lambda made: transcript_sources(
+    made.app, made.posts, pages_are_documents(made.app)), TRANSCRIPTS)
 KINDS = (ARCHIVE, PEOPLE, BOOKS, TRANSCRIPT_PAGES)
 
 PEOPLE_DIR = PEOPLE.folder

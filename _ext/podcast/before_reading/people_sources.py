@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sphinx.application import Sphinx
-
 from ..core.people.directory import LETTER_PAGE, Directory, Person
 from .sources import markdown_text, toctree
 
@@ -29,14 +27,6 @@ def by_letter(directory: Directory) -> dict[str, list[Person]]:
     for person in sorted(directory.people.values(), key=lambda person: person.slug):
         letters[letter(person)].append(person)
     return dict(sorted(letters.items()))
-
-
-def people_are_documents(app: Sphinx) -> bool:
-    """Whether each person's page is a source read as any (not a page drawn at
-    writing): for builders other than the web pages', one file a page."""
-    builder = app.builder
-    return builder.format != "html" or builder.name.startswith("epub") \
-        or builder.name == "singlehtml"
 
 
 def people_sources(directory: Directory, as_documents: bool) -> dict[str, str | None]:

@@ -15,6 +15,16 @@ MANIFEST = ".gitignore"
 MARK = "# Made by the build from the posts (make clean removes them): not committed."
 
 
+def pages_are_documents(app) -> bool:
+    """Whether the pages the build makes of each person and each transcript are
+    sources read as any (not pages drawn at writing: ``writing.people_pages``,
+    ``writing.transcript_pages``): for builders other than the web pages', one
+    file a page."""
+    builder = app.builder
+    return builder.format != "html" or builder.name.startswith("epub") \
+        or builder.name == "singlehtml"
+
+
 def write_if_changed(path: Path, text: str) -> None:
     """Rewrite a generated source only when its text changes (sphinx-autobuild
     would otherwise rebuild for ever)."""

@@ -72,17 +72,23 @@ def _renamed(page: str, first: str, pages: dict[str, tuple[str, str]]) -> str:
     return f"its transcript page would be {first}, a page of the site's own: it is {page}"
 
 
-def transcript_sources(app: Sphinx, posts: list[Post]) -> dict[str, str]:
-    """``transcripts/``: file name -> Markdown, named after each post."""
+def transcript_sources(app: Sphinx, posts: list[Post], as_documents: bool
+                       ) -> dict[str, str | None]:
+    """``transcripts/``: file name -> Markdown, named after each post (None: a
+    page drawn at writing, read with its post: ``writing.transcript_pages``)."""
     episodes = {episode.docname: episode for episode, _ in posts}
-    files = {}
+    files: dict[str, str | None] = {}
     for docname, found in transcripts_of(app, posts).items():
         if not found.page:
+            continue
+        name = f"{found.page.removeprefix(TRANSCRIPTS_DIR + '/')}.md"
+        if not as_documents:
+            files[name] = None
             continue
         episode = episodes[docname]
         # one chapter a line, its start in seconds first: no title can end the block
         chapters = "".join(f"{chapter.start} {chapter.title}\n" for chapter in episode.chapters)
-        files[f"{found.page.removeprefix(TRANSCRIPTS_DIR + '/')}.md"] = (
+        files[name] = (
             "---\norphan: true\n---\n\n"
             f"# Transcript: {markdown_text(episode.title)}\n\n"
             f"```{{podcast-transcript}}\n:episode: {docname}\n"

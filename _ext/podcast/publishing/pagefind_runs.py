@@ -26,6 +26,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ..writing.context import is_web_build
+from ..writing.transcript_pages import drawn_transcripts
 from .pagefind import (
     TRANSCRIPTS,
     Bundle,
@@ -171,8 +172,9 @@ def index_while_writing(app: Sphinx) -> None:
 
     def write_in_bundles(docnames) -> None:
         site = Path(app.outdir)
+        # the transcript pages, drawn without a source, are written when called for
         pages = {docname: Path(builder.get_outfilename(docname)).relative_to(site).as_posix()
-                 for docname in docnames}
+                 for docname in [*docnames, *drawn_transcripts(app)]}
         groups = in_bundles(pages, bundles_of(app))
         for bundle, group in groups:
             write_documents(set(group))

@@ -23,6 +23,7 @@ from sphinx_sitemap import add_html_link
 
 from ..writing.context import is_web_build
 from ..writing.people_pages import person_pages
+from ..writing.transcript_pages import drawn_transcripts
 
 
 def _drain(links: queue.Queue) -> list[tuple[str, str | None]]:
@@ -43,7 +44,7 @@ def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
     if not is_web_build(app) or app.builder.name == "singlehtml":
         return  # an e-book has no web pages; one page holds them all there: no sitemap
     app.sitemap_links = local = queue.Queue()
-    for docname in [*app.env.found_docs, *person_pages(app)]:
+    for docname in [*app.env.found_docs, *person_pages(app), *drawn_transcripts(app)]:
         add_html_link(app, docname, None, {}, None)
     # a page written this build comes twice: its own entry (lastmod and all) wins
     by_link = {link: entry for link, *entry in _drain(local)}

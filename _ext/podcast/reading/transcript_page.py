@@ -16,6 +16,7 @@ import os
 import pickle
 import re
 import string
+from dataclasses import dataclass
 from pathlib import Path
 
 from docutils import nodes
@@ -23,13 +24,14 @@ from docutils.parsers.rst import directives
 from docutils.utils import normalize_language_tag, smartquotes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.transforms import SphinxSmartQuotes
+from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..before_reading.transcript_sources import PAGES
 from ..build_speed.smart_quotes import curler
 from ..core.people.directory import Directory
+from ..core.post.body import chapters_of
 from ..core.post.timestamps import Chapter
 from ..core.text.names import name_key
 from ..core.text.times import format_time
@@ -44,6 +46,7 @@ from ..core.transcripts.captions import (
 from ..core.transcripts.files import PostTranscript, load, transcript_at
 from ..state.domain import state_of
 from . import placeholders
+from .source_text import body_of
 
 logger = logging.getLogger(__name__)
 
@@ -140,8 +143,80 @@ def _name_beginnings(directory: Directory) -> _Beginnings:
     return _BEGINS[2]
 
 
+@dataclass(frozen=True)
+class TranscriptText:
+    """What a transcript page shows of its file: its paragraphs under the
+    episode's chapters, as data (``parts``: (the chapter opened, or None before
+    the first; its title with its quotes curled; its paragraphs, as
+    ``transcript_text`` holds them))."""
+
+    episode: str  # docname
+    video: str
+    parts: tuple[tuple[Chapter | None, str, tuple], ...]
+
+    def as_nodes(self, curled_titles: bool) -> list[nodes.Node]:
+        """The chapters as sections, their paragraphs as ``transcript_text``
+        (the titles as written, for SmartQuotes to curl, or curled)."""
+        content: list[nodes.Node] = []
+        holder = None
+        for chapter, curled, said in self.parts:
+            if chapter is not None:
+                holder = nodes.section(ids=[f"transcript-{chapter.start}"],
+                                       names=[nodes.fully_normalize_name(
+                                           f"{chapter.label} {chapter.title}")])
+                holder += nodes.title("", curled if curled_titles else chapter.title)
+                content.append(holder)
+            run = transcript_text(episode=self.episode, video=self.video,
+                                  paragraphs=list(said))
+            (holder.append if holder is not None else content.append)(run)
+        return content
+
+
+def read_paragraphs(env, path: Path, episode_doc: str, video: str,
+                    chapters: tuple[Chapter, ...], curl, location
+                    ) -> tuple[TranscriptText, Transcript] | None:
+    """The transcript file at ``path`` (inside the project) read for the page
+    being read: its troubles warned of at their lines, its paragraphs, and who
+    it names when; None (warned of at ``location``) when it has no cue."""
+    srcdir = Path(os.path.normpath(env.srcdir))
+    env.note_dependency(str(path))
+    text, troubles = load(path)
+    kind = KINDS[path.suffix.lower()]
+    cues, broken = read_transcript(text, kind)
+    for trouble in troubles + broken:
+        logger.warning(trouble.message, location=f"{path}:{trouble.line}", type="podcast",
+                       subtype=trouble.subtype)
+    if not cues:
+        logger.warning("the transcript has no cue to show: nothing is shown",
+                       location=location, type="podcast", subtype="transcript")
+        return None
+    directory = state_of(env).directory
+    moments: list[tuple[str, int]] = []
+    parts: list[tuple[Chapter | None, str, list]] = []
+    for part in paragraphs(cues, chapters):
+        if part.chapter is not None or not parts:
+            parts.append((part.chapter, curl([part.chapter.title])[0] if part.chapter else "",
+                          []))
+        parts[-1][2].append(paragraph_of(part, directory, moments, curl))
+    return (TranscriptText(episode_doc, video, tuple((chapter, title, tuple(found))
+                                                     for chapter, title, found in parts)),
+            Transcript(episode_doc, path.relative_to(srcdir).as_posix(), kind, tuple(moments)))
+
+
+def episode_link(episode_doc: str, title: str) -> nodes.paragraph:
+    """The transcript page's link to its episode, as Sphinx resolves it."""
+    back = nodes.paragraph(classes=["podcast-transcript-episode"])
+    back += nodes.Text("The episode: ")
+    back += addnodes.pending_xref("", nodes.inline("", title), refdomain="std",
+                                  reftype="doc", reftarget="/" + episode_doc,
+                                  refexplicit=True, refwarn=True)
+    return back
+
+
 class TranscriptDirective(SphinxDirective):
-    """``{podcast-transcript}`` with ``:episode:`` (its docname) and ``:file:``."""
+    """``{podcast-transcript}`` with ``:episode:`` (its docname) and ``:file:``:
+    the transcript page as a document (``writing.transcript_pages`` draws it
+    for the web pages, read with its post)."""
 
     option_spec = {"episode": directives.unchanged_required,
                    "file": directives.unchanged_required,
@@ -157,50 +232,68 @@ class TranscriptDirective(SphinxDirective):
             logger.warning("the transcript's :file: %s", refused, type="podcast", subtype="path",
                            location=(self.env.docname, self.lineno))
             return []
-        self.env.note_dependency(str(path))
-        text, troubles = load(path)
-        kind = KINDS[path.suffix.lower()]
-        cues, broken = read_transcript(text, kind)
-        for trouble in troubles + broken:
-            logger.warning(trouble.message, location=f"{path}:{trouble.line}", type="podcast",
-                           subtype=trouble.subtype)
-        if not cues:
-            logger.warning("the transcript has no cue to show: nothing is shown",
-                           location=(self.env.docname, self.lineno), type="podcast",
-                           subtype="transcript")
-            return []
-        title = str(self.options.get("title") or episode_doc)
         chapters = tuple(Chapter(int(start), title) for start, _, title in
                          (line.partition(" ") for line in self.content) if start.isdigit())
-        parts = paragraphs(cues, chapters)
-        directory = state_of(self.env).directory
-        back = nodes.paragraph(classes=["podcast-transcript-episode"])
-        back += nodes.Text("The episode: ")
-        back += addnodes.pending_xref("", nodes.inline("", title), refdomain="std",
-                                      reftype="doc", reftarget="/" + episode_doc,
-                                      refexplicit=True, refwarn=True)
+        read = read_paragraphs(self.env, path, episode_doc, self.options.get("video", ""),
+                               chapters, quote_curler(self.state.document),
+                               (self.env.docname, self.lineno))
+        if read is None:
+            return []
+        text, transcript = read
+        state_of(self.env).add_transcript(self.env.docname, self.env.docname, transcript)
+        title = str(self.options.get("title") or episode_doc)
         # the episode's audio, if it has any, filled in from its record (writing.player)
-        content: list[nodes.Node] = [back, placeholders.make(self.env, "transcript-player",
-                                                             episode=episode_doc)]
-        video = self.options.get("video", "")
-        curl = quote_curler(self.state.document)
-        moments: list[tuple[str, int]] = []
-        holder, run = None, None
-        for part in parts:
-            if part.chapter is not None:
-                holder = nodes.section(ids=[f"transcript-{part.chapter.start}"],
-                                       names=[nodes.fully_normalize_name(
-                                           f"{part.chapter.label} {part.chapter.title}")])
-                holder += nodes.title("", part.chapter.title)
-                content.append(holder)
-                run = None
-            if run is None:
-                run = transcript_text(episode=episode_doc, video=video, paragraphs=[])
-                (holder.append if holder is not None else content.append)(run)
-            run["paragraphs"].append(paragraph_of(part, directory, moments, curl))
-        state_of(self.env).add_transcript(self.env.docname, Transcript(
-            episode_doc, path.relative_to(srcdir).as_posix(), kind, tuple(moments)))
-        return content
+        return [episode_link(episode_doc, title),
+                placeholders.make(self.env, "transcript-player", episode=episode_doc),
+                *text.as_nodes(curled_titles=False)]
+
+
+@dataclass(frozen=True)
+class DrawnTranscript:
+    """A transcript page to draw at writing (``writing.transcript_pages``): its
+    heading as written (its id's) and curled, its link to the episode's title
+    curled, and its text; kept in the doctrees' folder from reading to writing."""
+
+    heading: str
+    curled_heading: str
+    curled_title: str
+    text: TranscriptText
+
+
+def drawn_path(doctreedir, page: str) -> Path:
+    """Where a drawn transcript page's data is kept between reading and writing."""
+    return Path(doctreedir) / f"{page}.transcript"
+
+
+class TranscriptWithPost(SphinxTransform):
+    """A post whose transcript page is drawn, not read (the web pages'
+    builders): its transcript read with it, the page's data kept for writing,
+    who it names when recorded by the post."""
+
+    default_priority = 515  # after EpisodeTransform, which records the episode
+
+    def apply(self, **kwargs) -> None:
+        docname = self.env.docname
+        found = _found(self.env, docname)
+        state = state_of(self.env)
+        episode = state.episodes.get(docname)
+        if found is None or not found.page or found.page in self.env.found_docs \
+                or episode is None:
+            return
+        curl = quote_curler(self.document)
+        read = read_paragraphs(self.env, Path(self.env.srcdir) / found.file, docname,
+                               episode.youtube_id or "", chapters_of(body_of(self.env).chapters),
+                               curl, (docname, 1))
+        if read is None:
+            return
+        text, transcript = read
+        heading = f"Transcript: {episode.title}"
+        drawn = DrawnTranscript(heading, curl([heading])[0],
+                                curl(["The episode: ", episode.title])[1], text)
+        path = drawn_path(self.env.doctreedir, found.page)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(pickle.dumps(drawn, pickle.HIGHEST_PROTOCOL))
+        state.add_transcript(docname, found.page, transcript)
 
 
 def paragraph_of(part: Paragraph, directory: Directory, moments: list[tuple[str, int]],
@@ -276,16 +369,23 @@ def names_digest(directory: Directory) -> str:
 def names_changed(app: Sphinx, env, added, changed, removed) -> list[str]:
     """``env-get-outdated``: the names a transcript page links are the directory's
     (made before reading, from every post and the registry): when they change,
-    every transcript page is read again."""
+    every transcript page is read again, or the post of one that is drawn. A post
+    whose page is drawn and whose reading recorded none (its page was a document
+    until now) is read again too."""
     state = state_of(env)
+    drawn = {docname for docname, found in state.data.get(PAGES, {}).items()
+             if found.page and found.page not in env.found_docs}
+    unread = sorted(docname for docname in drawn if docname in env.found_docs
+                    and docname not in added and state.transcript_read_by(docname) is None)
     digest = names_digest(state.directory)
     if state.data.get("transcript_names") == digest:
-        return []
+        return unread
     state.data["transcript_names"] = digest
-    return sorted(docname for docname in env.found_docs
-                  if docname.startswith(TRANSCRIPTS_DIR + "/") and docname not in added)
+    return sorted(docname for docname in env.found_docs if docname not in added
+                  and (docname.startswith(TRANSCRIPTS_DIR + "/") or docname in drawn))
 
 
 def setup(app: Sphinx) -> None:
     app.add_directive("podcast-transcript", TranscriptDirective)
+    app.add_transform(TranscriptWithPost)
     app.connect("env-get-outdated", names_changed)

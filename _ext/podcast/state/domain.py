@@ -26,14 +26,15 @@ PER_DOCUMENT = ("episodes", "items", "placeholders", "labels", "transcripts")
 class PodcastState(Domain):
     name = "podcast"
     label = "Podcast"
-    data_version = 5
+    data_version = 6
     initial_data: dict[str, Any] = {
         "episodes": {},  # docname -> Episode
         "items": {},  # docname -> [ItemFacts]: the list items of its reference lists
         "placeholders": {},  # docname -> [options of each placeholder in that page]
         "published": {},  # docname -> digest of the filled-in content last written
         "labels": {},  # docname -> [(anchor, text)]: its chapters, as {ref} targets
-        # transcript page -> Transcript: its episode, file and who is named when
+        # docname -> (transcript page, Transcript: its episode, file and who is named
+        # when): recorded by the page read, or by its post when the page is drawn
         "transcripts": {},
         "directory": "",  # digest of the directory of people and books last published
     }
@@ -49,6 +50,7 @@ class PodcastState(Domain):
         # docname -> what other pages showed of it, before it was read again
         self.before: dict[str, bytes] = {}
         self.config_changed = True
+        self._transcripts: dict[str, Any] | None = None  # page -> Transcript, once asked
 
     @property
     def episodes(self) -> dict[str, Episode]:
@@ -82,10 +84,20 @@ class PodcastState(Domain):
 
     @property
     def transcripts(self) -> dict[str, Any]:
-        return self.data["transcripts"]
+        """Transcript page -> its Transcript, whoever recorded it."""
+        if self._transcripts is None:
+            self._transcripts = dict(sorted(self.data["transcripts"].values(),
+                                                key=lambda found: found[0]))
+        return self._transcripts
 
-    def add_transcript(self, docname: str, transcript: Any) -> None:
-        self.transcripts[docname] = transcript
+    def transcript_read_by(self, docname: str) -> Any:
+        """The Transcript that reading ``docname`` recorded, if any."""
+        found = self.data["transcripts"].get(docname)
+        return found[1] if found else None
+
+    def add_transcript(self, docname: str, page: str, transcript: Any) -> None:
+        self.data["transcripts"][docname] = (page, transcript)
+        self._transcripts = None
 
     def add_labels(self, docname: str, labels: list[tuple[str, str]]) -> None:
         if labels:
@@ -94,12 +106,14 @@ class PodcastState(Domain):
     def clear_doc(self, docname: str) -> None:
         for key in PER_DOCUMENT:
             self.data[key].pop(docname, None)
+        self._transcripts = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key in PER_DOCUMENT:
             for docname, value in otherdata[key].items():
                 if docname in docnames:
                     self.data[key][docname] = value
+        self._transcripts = None
 
 
 def state_of(env: BuildEnvironment) -> PodcastState:

@@ -14,6 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from .people_pages import person_pages
+from .transcript_pages import drawn_transcripts
 
 _GONE: dict[int, set[str]] = {}  # id of the app -> docnames removed this build
 
@@ -31,9 +32,10 @@ def remove_their_pages(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not isinstance(builder, StandaloneHTMLBuilder):
         return
     outdir = Path(app.outdir)
-    drawn = person_pages(app)
+    drawn = person_pages(app) | drawn_transcripts(app).keys()
     for docname in sorted(gone - set(app.env.found_docs)):
-        if docname not in drawn:  # a person's page, a document once, is made in its place
+        if docname not in drawn:  # a person's or a transcript's page, a document once,
+            # is made in its place
             Path(builder.get_outfilename(docname)).unlink(missing_ok=True)
         copies = outdir / "_sources" / Path(docname).parent
         for copy in copies.glob(f"{Path(docname).name}.*.txt"):

@@ -28,23 +28,21 @@ import json
 from pathlib import Path
 
 from docutils import nodes
-from docutils.frontend import Values, get_default_settings
+from docutils.frontend import Values
 from docutils.utils import new_document
-from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.builders.html import StandaloneHTMLBuilder
-from sphinx.locale import _
 from sphinx.util.display import status_iterator
-from sphinx.util.osutil import relative_uri
 
 from ..before_reading.page_kinds import PEOPLE_DIR, person_page
-from ..before_reading.people_sources import by_letter, people_are_documents
+from ..before_reading.people_sources import by_letter
+from ..before_reading.sources import pages_are_documents
 from ..build_speed.parallel import in_processes
 from ..core.people.directory import LETTER_PAGE, Person
 from ..reading.placeholders import placeholder
 from ..state.domain import state_of
 from .context import Context
 from .drawn_pages import drawer_of
+from .made_pages import Titles, page_context, reading_settings, writes_every_page
 from .renderers import RENDERERS, digest_of
 
 FIRST_HERE = 8  # with -j: pages drawn in the main process, proving the shells first
@@ -64,7 +62,7 @@ def place_in_navigation(app: Sphinx, env) -> list[str]:
     for gone in [name for name in env.titles
                  if name.startswith(f"{PEOPLE_DIR}/") and name not in env.all_docs]:
         env.titles.pop(gone)  # last build's people's pages
-    if people_are_documents(app):
+    if pages_are_documents(app):
         return []
     for letter_page, people in people_in_order(app):
         if letter_page in env.all_docs:
@@ -73,13 +71,6 @@ def place_in_navigation(app: Sphinx, env) -> list[str]:
             if person_page(person.slug) not in env.all_docs:
                 env.titles[person_page(person.slug)] = nodes.title(person.name, person.name)
     return []
-
-
-def reading_settings(app: Sphinx) -> Values:
-    """Docutils' settings as Sphinx reads a page (its ids made as in a page read)."""
-    settings = get_default_settings()
-    vars(settings).update(app.env.settings)
-    return settings
 
 
 def person_doctree(app: Sphinx, person: Person, settings: Values) -> nodes.document:
@@ -96,95 +87,6 @@ def person_doctree(app: Sphinx, person: Person, settings: Values) -> nodes.docum
     return document
 
 
-def contents_of(title: nodes.title) -> nodes.bullet_list:
-    """A page's table of contents when its title is its only section, as Sphinx
-    makes it (``TocTreeCollector``, then ``document_toc``)."""
-    return nodes.bullet_list("", nodes.list_item("", addnodes.compact_paragraph(
-        "", "", nodes.reference("", "", *title.children, internal=True, refuri="#",
-                                anchorname=""))))
-
-
-class Titles:
-    """A person's title and table of contents as HTML. Each is rendered once
-    (``render_partial``: a whole docutils publish) around a stand-in name, and
-    each person's name, escaped as the translator escapes text, put in its
-    place; a name that is not plain text is rendered."""
-
-    STAND_IN = "StandInName"
-
-    def __init__(self, builder: StandaloneHTMLBuilder) -> None:
-        self.builder = builder
-        title = nodes.title(self.STAND_IN, self.STAND_IN)
-        self.title = builder.render_partial(title.deepcopy())["title"].split(self.STAND_IN)
-        self.toc = builder.render_partial(contents_of(title))["fragment"].split(self.STAND_IN)
-        self.encode = builder.create_translator(
-            new_document("", builder.docsettings), builder).encode
-        self.pages: dict[str, str] = {}  # docname -> its title, as HTML
-
-    def of_page(self, docname: str) -> str:
-        """A page's title as HTML (a neighbour's, a parent's), once a build."""
-        if docname not in self.pages:
-            self.pages[docname] = self.of(self.builder.env.titles[docname])[0]
-        return self.pages[docname]
-
-    def of(self, title: nodes.title) -> tuple[str, str]:
-        """(the title, the table of contents) of a page with this title."""
-        if len(self.title) == 2 and len(self.toc) == 2 and len(title.children) == 1 \
-                and isinstance(title[0], nodes.Text):
-            name = self.encode(title.astext())
-            return name.join(self.title), name.join(self.toc)
-        return (self.builder.render_partial(title.deepcopy())["title"],
-                self.builder.render_partial(contents_of(title))["fragment"])
-
-
-def page_context(builder: StandaloneHTMLBuilder, pagename: str, doctree: nodes.document,
-                 related: tuple, titles_html: Titles) -> dict:
-    """What ``StandaloneHTMLBuilder.write_doc`` gives ``handle_page`` for a document."""
-    doctree.settings = builder.docsettings
-    builder.secnumbers, builder.fignumbers = {}, {}
-    builder.imgpath = relative_uri(builder.get_target_uri(pagename), "_images")
-    builder.dlpath = relative_uri(builder.get_target_uri(pagename), "_downloads")
-    builder.current_docname = pagename
-    visitor = builder.create_translator(doctree, builder)
-    doctree.walkabout(visitor)
-    titles = builder.env.titles
-    rellinks = builder.globalcontext["rellinks"][:]
-    parent, previous, following = related
-
-    def link(docname: str | None) -> dict | None:
-        if docname is None or docname not in titles:
-            return None
-        return {"link": builder.get_relative_uri(pagename, docname),
-                "title": titles_html.of_page(docname)}
-
-    next_link, prev_link = link(following), link(previous)
-    if next_link:
-        rellinks.append((following, next_link["title"], "N", _("next")))
-    if prev_link:
-        rellinks.append((previous, prev_link["title"], "P", _("previous")))
-    parents = []
-    while parent:  # up to the root, which the theme links on its own
-        if parent in titles:
-            parents.append(link(parent))
-        parent = builder.relations.get(parent, (None,))[0]
-    title, toc = titles_html.of(doctree[0][0])
-    return {
-        "parents": parents[-2::-1],
-        "prev": prev_link,
-        "next": next_link,
-        "title": title,
-        "meta": {},
-        "body": "".join(visitor.fragment),
-        "metatags": "".join(visitor.meta[2:]),
-        "rellinks": rellinks,
-        "sourcename": "",
-        "toc": toc,
-        "display_toc": False,
-        "page_source_suffix": "",
-        "has_maths_elements": getattr(visitor, "_has_maths_elements", False),
-    }
-
-
 class PeoplePages:
     """The people's pages of one build. What each showed when last written is
     kept in a file of the doctrees' folder, written once they are: Sphinx saves
@@ -195,14 +97,13 @@ class PeoplePages:
         self.doctrees: dict[str, nodes.document] = {}  # page -> its doctree, in order
         self.digests: dict[str, str] = {}  # page -> digest of what it shows
         self.before: dict[str, str] = {}  # the same, as last written
-        self.every_page = False  # Sphinx writes every page this build
         self.written = True
 
     def find_changed(self, app: Sphinx, env) -> list[str]:
         """``env-get-updated``, after the placeholders: each page made, and what
         it shows digested."""
         self.doctrees, self.digests = {}, {}
-        if people_are_documents(app):
+        if pages_are_documents(app):
             return []
         self.written = False
         self.before = shown_before(app)
@@ -219,13 +120,6 @@ class PeoplePages:
                     [doctree, *(env.titles.get(name) for name in neighbours)])
         return []
 
-    def note_writing(self, app: Sphinx, build_docnames, updated_docnames) -> None:
-        """``Builder.write``'s documents: whether Sphinx writes them all (a
-        template, the theme or ``-a``), when every person's page is written too."""
-        found = app.env.found_docs
-        self.every_page = build_docnames is None or list(build_docnames) == ["__all__"] \
-            or {*build_docnames, *updated_docnames} >= found
-
     def write(self, app: Sphinx) -> None:
         """The pages whose content, title or neighbours changed since they were
         last written (all of them when Sphinx writes every page); the pages of
@@ -235,7 +129,7 @@ class PeoplePages:
         self.written = True
         builder = app.builder
         pages = [page for page, digest in self.digests.items()
-                 if self.every_page or self.before.get(page) != digest
+                 if writes_every_page(app) or self.before.get(page) != digest
                  or not Path(builder.get_outfilename(page)).is_file()]
         drawer = drawer_of(app)
         titles_html = Titles(builder)
@@ -297,22 +191,14 @@ _PAGES = "podcast_people_pages"  # the build's PeoplePages, on the app
 def write_with_documents(app: Sphinx) -> None:
     """``builder-inited``: the people's pages written before their folder's
     documents (``Builder.write_documents`` wrapped: before the search indexes
-    the folder), all of them when Sphinx writes every document
-    (``Builder.write`` wrapped)."""
+    the folder)."""
     builder = app.builder
     people = PeoplePages()
     setattr(app, _PAGES, people)
     app.connect("env-get-updated", people.find_changed, priority=600)
-    if people_are_documents(app):
+    if pages_are_documents(app):
         return
-    write, write_documents = builder.write, builder.write_documents
-
-    def write_noting(build_docnames, updated_docnames, method="update") -> None:
-        if build_docnames is not None:
-            build_docnames = list(build_docnames)
-        updated_docnames = list(updated_docnames)
-        people.note_writing(app, build_docnames, updated_docnames)
-        write(build_docnames, updated_docnames, method)
+    write_documents = builder.write_documents
 
     def write_people_with_their_folder(docnames) -> None:
         # with their folder's pages: the search indexes the folder once all are written
@@ -320,7 +206,6 @@ def write_with_documents(app: Sphinx) -> None:
             people.write(app)
         write_documents(docnames)
 
-    builder.write = write_noting
     builder.write_documents = write_people_with_their_folder
 
 

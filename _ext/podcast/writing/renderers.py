@@ -94,7 +94,7 @@ def shown_elsewhere(domain: PodcastState, docname: str) -> bytes:
     """What other pages may show of a page: its episode record, its list items
     (their line numbers aside) and, for a transcript page, who it names when."""
     items = [replace(item, line=0) for item in domain.items.get(docname, ())]
-    shown = (domain.episodes.get(docname), items, domain.transcripts.get(docname))
+    shown = (domain.episodes.get(docname), items, domain.transcript_read_by(docname))
     return pickle.dumps(shown, pickle.HIGHEST_PROTOCOL)
 
 

@@ -1,0 +1,183 @@
+"""Pages made at writing without a source: what a document's page gets from
+Sphinx, given to a doctree made in memory (``writing.people_pages``,
+``writing.transcript_pages``).
+
+Such a page is translated by the builder's own translator and handed to
+``handle_page`` with the context ``StandaloneHTMLBuilder.write_doc`` gives a
+document (title, parents, neighbours, table of contents), so every
+``html-page-context`` handler sees it as any page. Sphinx's own bookkeeping of
+a document (its sections' table of contents, whether every page is written)
+is made here for them.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from docutils.frontend import Values, get_default_settings
+from docutils.utils import new_document
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.locale import _
+from sphinx.util.osutil import relative_uri
+
+
+def reading_settings(app: Sphinx) -> Values:
+    """Docutils' settings as Sphinx reads a page (its ids made as in a page read)."""
+    settings = get_default_settings()
+    vars(settings).update(app.env.settings)
+    return settings
+
+
+def contents_of(section: nodes.section) -> nodes.bullet_list:
+    """A page's table of contents from its first section, as Sphinx makes it
+    (``TocTreeCollector``, then ``document_toc``): the first entry links the
+    page, the others their section's first id."""
+    first = [True]
+
+    def entries(holder: nodes.Element) -> nodes.bullet_list | None:
+        items = []
+        for child in holder.children:
+            if not isinstance(child, nodes.section):
+                continue
+            anchor = "" if first[0] else "#" + child["ids"][0]
+            first[0] = False
+            item = nodes.list_item("", addnodes.compact_paragraph("", "", nodes.reference(
+                "", "", *child[0].deepcopy().children, internal=True, refuri=anchor or "#",
+                anchorname=anchor)))
+            inner = entries(child)
+            if inner is not None:
+                item += inner
+            items.append(item)
+        return nodes.bullet_list("", *items) if items else None
+
+    holder = nodes.Element()
+    holder.children = [section]  # read, not adopted: the section keeps its parent
+    return entries(holder)
+
+
+def sections_in(section: nodes.section) -> int:
+    """How many sections the page's table of contents lists."""
+    return 1 + sum(sections_in(child) for child in section.children
+                   if isinstance(child, nodes.section))
+
+
+class Titles:
+    """A page's title and a title-only table of contents as HTML. Each is
+    rendered once (``render_partial``: a whole docutils publish) around a
+    stand-in name, and each page's title, escaped as the translator escapes
+    text, put in its place; a title that is not plain text is rendered."""
+
+    STAND_IN = "StandInName"
+
+    def __init__(self, builder: StandaloneHTMLBuilder) -> None:
+        self.builder = builder
+        title = nodes.title(self.STAND_IN, self.STAND_IN)
+        self.title = builder.render_partial(title.deepcopy())["title"].split(self.STAND_IN)
+        self.toc = builder.render_partial(contents_of(nodes.section("", title)))[
+            "fragment"].split(self.STAND_IN)
+        self.encode = builder.create_translator(
+            new_document("", builder.docsettings), builder).encode
+        self.pages: dict[str, str] = {}  # docname -> its title, as HTML
+
+    def of_page(self, docname: str) -> str:
+        """A page's title as HTML (a neighbour's, a parent's), once a build."""
+        if docname not in self.pages:
+            self.pages[docname] = self.of(self.builder.env.titles[docname])[0]
+        return self.pages[docname]
+
+    def of(self, title: nodes.title) -> tuple[str, str]:
+        """(the title, the table of contents) of a page with this title alone."""
+        if len(self.title) == 2 and len(self.toc) == 2 and len(title.children) == 1 \
+                and isinstance(title[0], nodes.Text):
+            name = self.encode(title.astext())
+            return name.join(self.title), name.join(self.toc)
+        return (self.builder.render_partial(title.deepcopy())["title"],
+                self.builder.render_partial(contents_of(nodes.section("", title.deepcopy())))[
+                    "fragment"])
+
+    def contents(self, section: nodes.section) -> str:
+        """The table of contents of a page whose first section is ``section``."""
+        if sections_in(section) == 1:
+            return self.of(section[0])[1]
+        return self.builder.render_partial(contents_of(section))["fragment"]
+
+
+def page_context(builder: StandaloneHTMLBuilder, pagename: str, doctree: nodes.document,
+                 related: tuple, titles_html: Titles) -> dict:
+    """What ``StandaloneHTMLBuilder.write_doc`` gives ``handle_page`` for a document
+    (``related``: its parent, previous and next pages)."""
+    doctree.settings = builder.docsettings
+    builder.secnumbers, builder.fignumbers = {}, {}
+    builder.imgpath = relative_uri(builder.get_target_uri(pagename), "_images")
+    builder.dlpath = relative_uri(builder.get_target_uri(pagename), "_downloads")
+    builder.current_docname = pagename
+    visitor = builder.create_translator(doctree, builder)
+    doctree.walkabout(visitor)
+    titles = builder.env.titles
+    rellinks = builder.globalcontext["rellinks"][:]
+    parent, previous, following = related
+
+    def link(docname: str | None) -> dict | None:
+        if docname is None or docname not in titles:
+            return None
+        return {"link": builder.get_relative_uri(pagename, docname),
+                "title": titles_html.of_page(docname)}
+
+    next_link, prev_link = link(following), link(previous)
+    if next_link:
+        rellinks.append((following, next_link["title"], "N", _("next")))
+    if prev_link:
+        rellinks.append((previous, prev_link["title"], "P", _("previous")))
+    parents = []
+    while parent:  # up to the root, which the theme links on its own
+        if parent in titles:
+            parents.append(link(parent))
+        parent = builder.relations.get(parent, (None,))[0]
+    section = doctree[0]
+    return {
+        "parents": parents[-2::-1],
+        "prev": prev_link,
+        "next": next_link,
+        "title": titles_html.of(section[0])[0],
+        "meta": {},
+        "body": "".join(visitor.fragment),
+        "metatags": "".join(visitor.meta[2:]),
+        "rellinks": rellinks,
+        "sourcename": "",
+        "toc": titles_html.contents(section),
+        "display_toc": sections_in(section) > 1,
+        "page_source_suffix": "",
+        "has_maths_elements": getattr(visitor, "_has_maths_elements", False),
+    }
+
+
+_EVERY_PAGE = "podcast_writes_every_page"  # on the app: whether Sphinx writes every page
+
+
+def writes_every_page(app: Sphinx) -> bool:
+    """Whether Sphinx writes every page this build (a template, the theme or
+    ``-a``): every page made without a source is written then too."""
+    return getattr(app, _EVERY_PAGE, True)
+
+
+def note_every_page(app: Sphinx) -> None:
+    """``builder-inited``: ``Builder.write`` wrapped to note whether it writes
+    every document."""
+    builder = app.builder
+    write = builder.write
+    setattr(app, _EVERY_PAGE, True)
+
+    def write_noting(build_docnames, updated_docnames, method="update") -> None:
+        if build_docnames is not None:
+            build_docnames = list(build_docnames)
+        updated_docnames = list(updated_docnames)
+        setattr(app, _EVERY_PAGE, build_docnames is None or build_docnames == ["__all__"]
+                or {*build_docnames, *updated_docnames} >= app.env.found_docs)
+        write(build_docnames, updated_docnames, method)
+
+    builder.write = write_noting
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", note_every_page, priority=400)

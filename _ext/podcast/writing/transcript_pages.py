@@ -1,0 +1,183 @@
+"""Transcript pages: drawn at writing from what their post's reading kept, not
+read as documents.
+
+A transcript page was a document: a source generated before reading, parsed by
+MyST, transformed, pickled, loaded again and resolved, for a heading, a link
+and the paragraphs its directive had read, about 15 ms a page of Sphinx's
+work over the 9 ms of reading the cues. Now the post reads its transcript with
+it (``reading.transcript_page.TranscriptWithPost``: the transcript is already
+the post's dependency, and the post is read again when its transcript
+changes), keeps the page's data in the doctrees' folder, and here each page is
+made from it: a doctree of the heading, the link to the episode, its player
+and the chapters' paragraphs, handed to ``handle_page`` as a document's
+(``writing.made_pages``), drawn from the theme's shell (``writing.drawn_pages``).
+
+A page is written when its post was read this build, when Sphinx writes every
+page, or when it is missing; the page of a transcript gone is removed. The
+transcripts are the search's first bundle: Pagefind's runs call for them by
+their names (``publishing.pagefind_runs``), and they are written then, before
+any document. An e-book, a single page or LaTeX reads them as documents still
+(``before_reading.sources.pages_are_documents``).
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+from docutils import nodes
+from docutils.frontend import Values
+from docutils.utils import new_document
+from sphinx.application import Sphinx
+from sphinx.util.display import status_iterator
+
+from ..before_reading.sources import pages_are_documents
+from ..build_speed.parallel import in_processes
+from ..core.transcripts.captions import Transcript
+from ..reading.placeholders import placeholder
+from ..reading.transcript_page import DrawnTranscript, drawn_path, transcript_text
+from ..state.domain import state_of
+from .context import Context
+from .made_pages import Titles, page_context, reading_settings, writes_every_page
+from .renderers import RENDERERS
+from .transcript_html import as_nodes
+
+FIRST_HERE = 8  # with -j: pages drawn in the main process, proving the shell first
+WRITTEN = "transcript-pages.json"  # in the doctrees' folder: the pages drawn last build
+
+
+def drawn_transcripts(app: Sphinx) -> dict[str, Transcript]:
+    """The transcript pages drawn at writing this build: page -> its Transcript."""
+    if pages_are_documents(app):
+        return {}
+    found = app.env.found_docs
+    return {page: transcript for page, transcript in state_of(app.env).transcripts.items()
+            if page not in found}
+
+
+def transcript_doctree(app: Sphinx, page: str, drawn: DrawnTranscript,
+                       settings: Values) -> nodes.document:
+    """The page's doctree, as its document's was once resolved: the heading, the
+    link to the episode, its player, the chapters and their paragraphs."""
+    document = new_document(page, settings)
+    section = nodes.section()
+    section += nodes.title(drawn.curled_heading, drawn.curled_heading)
+    section["names"].append(nodes.fully_normalize_name(drawn.heading))
+    document += section
+    document.note_implicit_target(section, section)
+    episode = drawn.text.episode
+    context = Context(app, page, state_of(app.env))
+    back = nodes.paragraph(classes=["podcast-transcript-episode"])
+    back += nodes.Text("The episode: ")
+    back += nodes.reference("", "", nodes.inline(drawn.curled_title, drawn.curled_title,
+                                                 classes=["doc"]),
+                            internal=True, refuri=context.uri(episode))
+    section += back
+    section += RENDERERS["transcript-player"](
+        context, placeholder("", kind="transcript-player", episode=episode))
+    section += drawn.text.as_nodes(curled_titles=True)
+    return document
+
+
+class TranscriptPages:
+    """The transcript pages of one build: which posts were read, which pages
+    to write."""
+
+    def __init__(self) -> None:
+        self.read: set[str] = set()  # the posts read this build
+        self.written = True
+
+    def note_read(self, app: Sphinx, env, docnames: list[str]) -> None:
+        """``env-before-read-docs``: the posts read this build (their transcript
+        pages are made anew)."""
+        self.read = set(docnames)
+        self.written = False
+
+    def load(self, app: Sphinx, page: str) -> nodes.document:
+        drawn = pickle.loads(drawn_path(app.doctreedir, page).read_bytes())
+        return transcript_doctree(app, page, drawn, reading_settings(app))
+
+    def write(self, app: Sphinx) -> None:
+        """The pages of posts read this build (all of them when Sphinx writes
+        every page), those missing, and the pages of transcripts gone removed."""
+        if self.written:
+            return
+        self.written = True
+        builder = app.builder
+        drawn = drawn_transcripts(app)
+        pages = [page for page, transcript in drawn.items()
+                 if writes_every_page(app) or transcript.episode in self.read
+                 or not Path(builder.get_outfilename(page)).is_file()]
+        titles_html = Titles(builder)
+        settings = reading_settings(app)
+
+        def draw(pages: list[str]) -> None:
+            for page in pages:
+                drawn_page = pickle.loads(drawn_path(app.doctreedir, page).read_bytes())
+                doctree = transcript_doctree(app, page, drawn_page, settings)
+                # no document's drawing: the theme's handlers show the chapters
+                builder.handle_page(page, page_context(builder, page, doctree,
+                                                       (None, None, None), titles_html),
+                                    event_arg=doctree)
+
+        first = pages[:FIRST_HERE] if app.parallel > 1 else pages
+        for page in status_iterator(first, "writing transcript pages... ", "darkgreen",
+                                    len(first), app.config.verbosity):
+            draw([page])
+        rest = pages[len(first):]
+        if not in_processes(app, rest, draw):
+            draw(rest)
+        indexer = getattr(builder, "indexer", None)
+        if indexer is not None:  # podcast_search = "sphinx": Sphinx's index has them all
+            for page in drawn:
+                doctree = self.load(app, page)
+                for node in list(doctree.findall(transcript_text)):
+                    node.replace_self(as_nodes(node))
+                builder.index_page(page, doctree, doctree[0][0].astext())
+            prune, kept = indexer.prune, set(drawn)
+            indexer.prune = lambda docnames: prune({*docnames, *kept})
+        written = Path(app.doctreedir) / WRITTEN
+        try:
+            before = set(json.loads(written.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            before = set()
+        for gone in sorted(before - drawn.keys() - app.env.found_docs):
+            Path(builder.get_outfilename(gone)).unlink(missing_ok=True)
+            drawn_path(app.doctreedir, gone).unlink(missing_ok=True)
+        written.write_text(json.dumps(sorted(drawn)), encoding="utf-8")
+
+
+_PAGES = "podcast_transcript_pages"  # the build's TranscriptPages, on the app
+
+
+def write_when_called_for(app: Sphinx) -> None:
+    """``builder-inited``: ``Builder.write_documents`` wrapped: the transcript
+    pages written at its first call (the search's first bundle names them),
+    before any document."""
+    pages = TranscriptPages()
+    setattr(app, _PAGES, pages)
+    app.connect("env-before-read-docs", pages.note_read)
+    if pages_are_documents(app):
+        return
+    builder = app.builder
+    write_documents = builder.write_documents
+
+    def write_transcripts_first(docnames) -> None:
+        pages.write(app)
+        documents = set(docnames) & app.env.found_docs
+        if documents or not docnames:
+            write_documents(documents)
+
+    builder.write_documents = write_transcripts_first
+
+
+def write_if_not_yet(app: Sphinx) -> list:
+    """``html-collect-pages``: the transcript pages, if no document was written."""
+    getattr(app, _PAGES).write(app)
+    return []
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", write_when_called_for)
+    app.connect("html-collect-pages", write_if_not_yet)
