@@ -250,25 +250,25 @@ class TranscriptDirective(SphinxDirective):
 
 @dataclass(frozen=True)
 class DrawnTranscript:
-    """A transcript page to draw at writing (``writing.transcript_pages``): its
+    """A transcript page to draw (``writing.transcript_pages``): its page, its
     heading as written (its id's) and curled, its link to the episode's title
-    curled, and its text; kept in the doctrees' folder from reading to writing."""
+    curled, and its text."""
 
+    page: str
     heading: str
     curled_heading: str
     curled_title: str
     text: TranscriptText
 
 
-def drawn_path(doctreedir, page: str) -> Path:
-    """Where a drawn transcript page's data is kept between reading and writing."""
-    return Path(doctreedir) / f"{page}.transcript"
+DRAWN = "podcast_drawn_transcript"  # in the temporary data of the post being read
 
 
 class TranscriptWithPost(SphinxTransform):
     """A post whose transcript page is drawn, not read (the web pages'
-    builders): its transcript read with it, the page's data kept for writing,
-    who it names when recorded by the post."""
+    builders): its transcript read with it, who it names when recorded by the
+    post, the page's data left (``DRAWN``) for ``writing.transcript_pages`` to
+    draw it at ``doctree-read``."""
 
     default_priority = 515  # after EpisodeTransform, which records the episode
 
@@ -288,11 +288,9 @@ class TranscriptWithPost(SphinxTransform):
             return
         text, transcript = read
         heading = f"Transcript: {episode.title}"
-        drawn = DrawnTranscript(heading, curl([heading])[0],
-                                curl(["The episode: ", episode.title])[1], text)
-        path = drawn_path(self.env.doctreedir, found.page)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(pickle.dumps(drawn, pickle.HIGHEST_PROTOCOL))
+        self.env.temp_data[DRAWN] = DrawnTranscript(
+            found.page, heading, curl([heading])[0], curl(["The episode: ", episode.title])[1],
+            text)
         state.add_transcript(docname, found.page, transcript)
 
 

@@ -12,6 +12,8 @@ is made here for them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from docutils import nodes
 from docutils.frontend import Values, get_default_settings
 from docutils.utils import new_document
@@ -20,12 +22,24 @@ from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.locale import _
 from sphinx.util.osutil import relative_uri
+from sphinx.writers.html import HTMLWriter
 
 
 def reading_settings(app: Sphinx) -> Values:
     """Docutils' settings as Sphinx reads a page (its ids made as in a page read)."""
     settings = get_default_settings()
     vars(settings).update(app.env.settings)
+    return settings
+
+
+def writing_settings(builder: StandaloneHTMLBuilder) -> Values:
+    """Docutils' settings as the builder writes a page (also while reading,
+    before ``prepare_writing`` has made them: made as it makes them)."""
+    settings = getattr(builder, "docsettings", None)
+    if settings is None:
+        settings = get_default_settings(HTMLWriter)
+        vars(settings).update(builder.env.settings)
+        settings.compact_lists = bool(builder.config.html_compact_lists)
     return settings
 
 
@@ -77,7 +91,7 @@ class Titles:
         self.toc = builder.render_partial(contents_of(nodes.section("", title)))[
             "fragment"].split(self.STAND_IN)
         self.encode = builder.create_translator(
-            new_document("", builder.docsettings), builder).encode
+            new_document("", writing_settings(builder)), builder).encode
         self.pages: dict[str, str] = {}  # docname -> its title, as HTML
 
     def of_page(self, docname: str) -> str:
@@ -103,17 +117,46 @@ class Titles:
         return self.builder.render_partial(contents_of(section))["fragment"]
 
 
-def page_context(builder: StandaloneHTMLBuilder, pagename: str, doctree: nodes.document,
-                 related: tuple, titles_html: Titles) -> dict:
-    """What ``StandaloneHTMLBuilder.write_doc`` gives ``handle_page`` for a document
-    (``related``: its parent, previous and next pages)."""
-    doctree.settings = builder.docsettings
+def at_page(builder: StandaloneHTMLBuilder, pagename: str) -> None:
+    """The builder set to write ``pagename``, as ``write_doc`` sets it."""
     builder.secnumbers, builder.fignumbers = {}, {}
     builder.imgpath = relative_uri(builder.get_target_uri(pagename), "_images")
     builder.dlpath = relative_uri(builder.get_target_uri(pagename), "_downloads")
     builder.current_docname = pagename
+
+
+@dataclass(frozen=True)
+class Translated:
+    """A page's parts as ``StandaloneHTMLBuilder.write_doc`` makes them."""
+
+    body: str
+    metatags: str
+    has_maths: bool
+    toc: str
+
+
+def translated(builder: StandaloneHTMLBuilder, pagename: str, doctree: nodes.document,
+               titles_html: Titles) -> Translated:
+    """The page translated as ``write_doc`` translates a document (also while
+    reading, before the builder has made its settings for writing)."""
+    doctree.settings = writing_settings(builder)
+    at_page(builder, pagename)
     visitor = builder.create_translator(doctree, builder)
     doctree.walkabout(visitor)
+    return Translated("".join(visitor.fragment), "".join(visitor.meta[2:]),
+                      getattr(visitor, "_has_maths_elements", False),
+                      titles_html.contents(doctree[0]))
+
+
+def page_context(builder: StandaloneHTMLBuilder, pagename: str, doctree: nodes.document,
+                 related: tuple, titles_html: Titles, made: Translated | None = None) -> dict:
+    """What ``StandaloneHTMLBuilder.write_doc`` gives ``handle_page`` for a document
+    (``related``: its parent, previous and next pages; ``made``: the page as
+    ``translated`` gave it, if it was translated before)."""
+    if made is None:
+        made = translated(builder, pagename, doctree, titles_html)
+    else:
+        at_page(builder, pagename)
     titles = builder.env.titles
     rellinks = builder.globalcontext["rellinks"][:]
     parent, previous, following = related
@@ -141,14 +184,14 @@ def page_context(builder: StandaloneHTMLBuilder, pagename: str, doctree: nodes.d
         "next": next_link,
         "title": titles_html.of(section[0])[0],
         "meta": {},
-        "body": "".join(visitor.fragment),
-        "metatags": "".join(visitor.meta[2:]),
+        "body": made.body,
+        "metatags": made.metatags,
         "rellinks": rellinks,
         "sourcename": "",
-        "toc": titles_html.contents(section),
+        "toc": made.toc,
         "display_toc": sections_in(section) > 1,
         "page_source_suffix": "",
-        "has_maths_elements": getattr(visitor, "_has_maths_elements", False),
+        "has_maths_elements": made.has_maths,
     }
 
 

@@ -19,7 +19,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..after_reading.derived import derived_of
+from ..before_reading.page_kinds import person_page
 from ..core.text.urls import watch_url
 from ..reading.transcript_page import transcript_text, transcript_time
 from ..state.domain import state_of
@@ -50,19 +50,19 @@ def visit_text_html(self, node: transcript_text) -> None:
     reference and the text (``encode``: its escaping, ``@`` and all)."""
     builder, here = self.builder, self.builder.current_docname
     episode = builder.get_relative_uri(here, node["episode"])
-    derived = derived_of(state_of(builder.env))
+    # the directory's, made before reading: the page may be drawn while its post is read
+    directory = state_of(builder.env).directory
     links: dict[str, str] = {}
 
     def link(name: str) -> str:
         if name not in links:
-            found = derived.find("person", name)
-            if found is None:  # no page (any more): the name as text, as an unresolved link
+            person = directory.person(name)
+            if person is None:  # no page (any more): the name as text, as an unresolved link
                 links[name] = ""
-            else:
-                docname, anchor, title = found
-                uri = builder.get_relative_uri(here, docname) + (f"#{anchor}" if anchor else "")
+            else:  # where ``{person}`` links
+                uri = builder.get_relative_uri(here, person_page(person.slug))
                 links[name] = (f'<a class="reference internal" href="{self.attval(uri)}" '
-                               f'title="{self.attval(title)}">')
+                               f'title="{self.attval(person.name)}">')
         return links[name]
 
     encode, parts = self.encode, []

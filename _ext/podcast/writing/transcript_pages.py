@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from dataclasses import dataclass
 from pathlib import Path
 
 from docutils import nodes
@@ -36,15 +37,35 @@ from ..before_reading.sources import pages_are_documents
 from ..build_speed.parallel import in_processes
 from ..core.transcripts.captions import Transcript
 from ..reading.placeholders import placeholder
-from ..reading.transcript_page import DrawnTranscript, drawn_path, transcript_text
+from ..reading.transcript_page import DRAWN, DrawnTranscript, transcript_text
 from ..state.domain import state_of
 from .context import Context
-from .made_pages import Titles, page_context, reading_settings, writes_every_page
+from .made_pages import (
+    Titles,
+    Translated,
+    page_context,
+    reading_settings,
+    translated,
+    writes_every_page,
+)
 from .renderers import RENDERERS
 from .transcript_html import as_nodes
 
 FIRST_HERE = 8  # with -j: pages drawn in the main process, proving the shell first
 WRITTEN = "transcript-pages.json"  # in the doctrees' folder: the pages drawn last build
+BODY = "podcast_transcript_body"  # in the temporary data of the post: (page, its body)
+
+
+@dataclass(frozen=True)
+class MadePage:
+    """What is kept of a transcript page from its post's reading to its writing."""
+
+    drawn: DrawnTranscript
+    translated: Translated
+
+
+def made_path(doctreedir, page: str) -> Path:
+    return Path(doctreedir) / f"{page}.transcript"
 
 
 def drawn_transcripts(app: Sphinx) -> dict[str, Transcript]:
@@ -56,10 +77,11 @@ def drawn_transcripts(app: Sphinx) -> dict[str, Transcript]:
             if page not in found}
 
 
-def transcript_doctree(app: Sphinx, page: str, drawn: DrawnTranscript,
-                       settings: Values) -> nodes.document:
+def transcript_doctree(app: Sphinx, drawn: DrawnTranscript, settings: Values
+                       ) -> nodes.document:
     """The page's doctree, as its document's was once resolved: the heading, the
     link to the episode, its player, the chapters and their paragraphs."""
+    page = drawn.page
     document = new_document(page, settings)
     section = nodes.section()
     section += nodes.title(drawn.curled_heading, drawn.curled_heading)
@@ -80,6 +102,32 @@ def transcript_doctree(app: Sphinx, page: str, drawn: DrawnTranscript,
     return document
 
 
+_TITLES = "podcast_titles_html"  # this process's Titles, on the app
+
+
+def titles_of(app: Sphinx) -> Titles:
+    if getattr(app, _TITLES, None) is None:
+        setattr(app, _TITLES, Titles(app.builder))
+    return getattr(app, _TITLES)
+
+
+def draw_with_post(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read`` of a post whose transcript page is drawn: the page
+    translated now, while its post is read (what it shows is the post's and the
+    directory's, both known), and kept for its writing; its body left (``BODY``)
+    for the search to index it before the writing starts
+    (``publishing.pagefind_runs``)."""
+    drawn = app.env.temp_data.pop(DRAWN, None)
+    if drawn is None or pages_are_documents(app):
+        return
+    made = translated(app.builder, drawn.page,
+                      transcript_doctree(app, drawn, reading_settings(app)), titles_of(app))
+    path = made_path(app.doctreedir, drawn.page)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(MadePage(drawn, made), pickle.HIGHEST_PROTOCOL))
+    app.env.temp_data[BODY] = (drawn.page, made.body)
+
+
 class TranscriptPages:
     """The transcript pages of one build: which posts were read, which pages
     to write."""
@@ -94,9 +142,10 @@ class TranscriptPages:
         self.read = set(docnames)
         self.written = False
 
-    def load(self, app: Sphinx, page: str) -> nodes.document:
-        drawn = pickle.loads(drawn_path(app.doctreedir, page).read_bytes())
-        return transcript_doctree(app, page, drawn, reading_settings(app))
+    def load(self, app: Sphinx, page: str) -> tuple[nodes.document, Translated]:
+        """The page's doctree (for the handlers of the page) and its translation."""
+        made = pickle.loads(made_path(app.doctreedir, page).read_bytes())
+        return transcript_doctree(app, made.drawn, reading_settings(app)), made.translated
 
     def write(self, app: Sphinx) -> None:
         """The pages of posts read this build (all of them when Sphinx writes
@@ -109,16 +158,14 @@ class TranscriptPages:
         pages = [page for page, transcript in drawn.items()
                  if writes_every_page(app) or transcript.episode in self.read
                  or not Path(builder.get_outfilename(page)).is_file()]
-        titles_html = Titles(builder)
-        settings = reading_settings(app)
+        titles_html = titles_of(app)
 
         def draw(pages: list[str]) -> None:
             for page in pages:
-                drawn_page = pickle.loads(drawn_path(app.doctreedir, page).read_bytes())
-                doctree = transcript_doctree(app, page, drawn_page, settings)
+                doctree, made = self.load(app, page)
                 # no document's drawing: the theme's handlers show the chapters
                 builder.handle_page(page, page_context(builder, page, doctree,
-                                                       (None, None, None), titles_html),
+                                                       (None, None, None), titles_html, made),
                                     event_arg=doctree)
 
         first = pages[:FIRST_HERE] if app.parallel > 1 else pages
@@ -131,7 +178,7 @@ class TranscriptPages:
         indexer = getattr(builder, "indexer", None)
         if indexer is not None:  # podcast_search = "sphinx": Sphinx's index has them all
             for page in drawn:
-                doctree = self.load(app, page)
+                doctree = self.load(app, page)[0]
                 for node in list(doctree.findall(transcript_text)):
                     node.replace_self(as_nodes(node))
                 builder.index_page(page, doctree, doctree[0][0].astext())
@@ -144,7 +191,7 @@ class TranscriptPages:
             before = set()
         for gone in sorted(before - drawn.keys() - app.env.found_docs):
             Path(builder.get_outfilename(gone)).unlink(missing_ok=True)
-            drawn_path(app.doctreedir, gone).unlink(missing_ok=True)
+            made_path(app.doctreedir, gone).unlink(missing_ok=True)
         written.write_text(json.dumps(sorted(drawn)), encoding="utf-8")
 
 
@@ -179,5 +226,6 @@ def write_if_not_yet(app: Sphinx) -> list:
 
 
 def setup(app: Sphinx) -> None:
+    app.connect("doctree-read", draw_with_post)
     app.connect("builder-inited", write_when_called_for)
     app.connect("html-collect-pages", write_if_not_yet)
