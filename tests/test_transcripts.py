@@ -3,13 +3,15 @@ to the moment, searchable, in the feeds; bad ones never fail the build."""
 
 import json
 import re
+import subprocess
 
 import pytest
-from helpers import build_root, page, search_records, warnings
+from helpers import build_root, page, search_contents, search_records, warnings
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from podcast.core.post.timestamps import Chapter
 from podcast.core.transcripts.captions import paragraphs, read_transcript
+from sphinx.util.console import strip_escape_sequences
 
 TALK = "episodes/2023-03-26-talk"
 LISTEN = "episodes/2023-04-01-listen"
@@ -106,11 +108,28 @@ def test_the_transcripts_have_a_search_index_of_their_own(site):
         "pagefind/ pagefind-people/ pagefind-transcripts-2023/")
 
 
-def test_the_transcripts_are_indexed_while_the_show_notes_are_written(site):
-    said = site.status.getvalue()
+def test_the_transcripts_are_indexed_as_soon_as_their_posts_are_read(site):
+    """A year's transcripts are indexed once its posts are read, before any page
+    is written, from what Pagefind reads of their pages staged as they are read."""
+    said = strip_escape_sequences(site.status.getvalue())
     indexing = said.index("indexing 3 pages for search (pagefind-transcripts-2023/)")
-    assert said.rindex("transcripts/2023-05-01-broken", 0, indexing) \
-        < indexing < said.index("episodes/2023-03-26-talk", indexing)
+    assert said.rindex("reading sources... [", 0, indexing) \
+        == said.rindex("reading sources... [ 55%] episodes/2023-05-01-broken", 0, indexing)
+    assert indexing < said.index("writing transcript pages... [")
+
+
+def test_the_staged_transcripts_index_is_the_written_pages_index(site, tmp_path):
+    """Pagefind run over the written transcript pages, as it ran before they were
+    staged, makes the same index as the one made from the staged pages."""
+    from podcast.publishing.pagefind import bundles_of
+    from podcast.publishing.pagefind_runs import pagefind_executable
+    bundle = next(bundle for bundle in bundles_of(site)
+                  if bundle.folder == "pagefind-transcripts-2023")
+    subprocess.run(bundle.command(str(pagefind_executable()), tmp_path, site.outdir),
+                   check=True, capture_output=True)
+    staged = site.outdir / bundle.folder
+    assert search_contents(tmp_path / bundle.folder) == search_contents(staged)
+    assert search_contents(staged) is not None
 
 
 def test_feeds_and_data_carry_the_transcript(site):

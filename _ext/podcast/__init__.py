@@ -46,6 +46,7 @@ from .publishing import (
     sitemap,
     structured,
     transcript_files,
+    transcript_search,
 )
 from .reading import (
     chapters,
@@ -128,6 +129,7 @@ def setup(app: Sphinx) -> dict:
     sitemap.setup(app)
     pagefind.setup(app)
     pagefind_runs.setup(app)
+    transcript_search.setup(app)
     # the whole build
     memory.setup(app)
     parser_settings.setup(app)

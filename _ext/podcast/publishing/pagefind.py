@@ -117,10 +117,13 @@ class Bundle:
     def pages(self, site: Path) -> list[Path]:
         return sorted({page for pattern in self.patterns for page in site.glob(pattern)})
 
-    def command(self, executable: str, site: Path) -> list[str]:
-        return [executable, "--site", str(site), "--glob", self.glob,
-                "--output-subdir", self.folder, "--exclude-selectors", self.not_indexed,
-                "--keep-index-url", "--quiet"]
+    def command(self, executable: str, site: Path, source: Path | None = None) -> list[str]:
+        """Pagefind's command: the pages read in ``source`` (the site, unless
+        given), the index written in the site."""
+        where = ["--site", str(site), "--output-subdir", self.folder] if source is None \
+            else ["--site", str(source), "--output-path", str(site / self.folder)]
+        return [executable, *where, "--glob", self.glob, "--exclude-selectors",
+                self.not_indexed, "--keep-index-url", "--quiet"]
 
 
 # Pagefind holds a bundle's whole index in memory while it builds it: an hour of

@@ -74,15 +74,27 @@ class Runs:
 
     def __init__(self, executable: str, site: Path, stamps: Path) -> None:
         self.executable, self.site, self.stamps = executable, site, stamps
+        # where the transcripts' bundles read their pages, when they are staged
+        # as they are read (``publishing.transcript_search``); else the site
+        self.transcripts_from: Path | None = None
         self.known = known_digests(stamps / "pagefind-pages.json")
         self.waiting: queue.Queue = queue.Queue()
         self.workers: list[threading.Thread] = []
         self.indexed: dict[str, tuple[str, threading.Event]] = {}  # folder: fingerprint, done
         self.failures: list[tuple[Bundle, str]] = []
 
+    def source(self, bundle: Bundle) -> Path:
+        """Where the bundle's pages are read: the site, or the staged pages."""
+        if self.transcripts_from is not None and bundle.folder.startswith(TRANSCRIPTS):
+            return self.transcripts_from
+        return self.site
+
+    def pages(self, bundle: Bundle) -> list[Path]:
+        return bundle.pages(self.source(bundle))
+
     def stale(self, bundle: Bundle, pages: list[Path]) -> str | None:
         """The fingerprint of the bundle's ``pages``, if its index is not of them."""
-        current = fingerprint(self.site, pages, self.known)
+        current = fingerprint(self.source(bundle), pages, self.known)
         stamp = self.stamps / f"{bundle.folder}.fingerprint"
         if (self.site / bundle.folder / "pagefind-entry.json").is_file() and stamp.is_file() \
                 and stamp.read_text() == current:
@@ -113,7 +125,9 @@ class Runs:
     def command(self, bundle: Bundle) -> list[str]:
         """Pagefind's command for the bundle, at a lower priority where the system
         can say so: the pages still being written come first."""
-        command = bundle.command(self.executable, self.site)
+        source = self.source(bundle)
+        command = bundle.command(self.executable, self.site,
+                                 None if source == self.site else source)
         nice = shutil.which("nice")
         return [nice, "-n", str(NICENESS), *command] if nice else command
 
@@ -158,6 +172,11 @@ def pagefind_executable() -> Path | None:
 _RUNS = "podcast_pagefind_runs"  # the build's Runs, on the app
 
 
+def runs_of(app: Sphinx) -> Runs | None:
+    """The build's Pagefind runs (None without Pagefind)."""
+    return getattr(app, _RUNS, None)
+
+
 def index_while_writing(app: Sphinx) -> None:
     """``builder-inited``: the pages written bundle by bundle, each but the last
     indexed as soon as it is written (``Builder.write_documents``, which
@@ -178,7 +197,8 @@ def index_while_writing(app: Sphinx) -> None:
         groups = in_bundles(pages, bundles_of(app))
         for bundle, group in groups:
             write_documents(set(group))
-            if bundle is not groups[-1][0] and (found := bundle.pages(site)) \
+            if bundle is not groups[-1][0] and bundle.folder not in runs.indexed \
+                    and (found := runs.pages(bundle)) \
                     and (current := runs.stale(bundle, found)) is not None:
                 runs.start(bundle, found, current, WHILE_WRITING)
 
@@ -204,15 +224,15 @@ def build_index(app: Sphinx, exception: Exception | None) -> None:
             shutil.rmtree(old) if old.is_dir() else old.unlink()
     names: set[str] = set()  # every page indexed, for the digests kept
     for bundle in current_bundles:
-        pages = bundle.pages(site)
-        names.update(page.relative_to(site).as_posix() for page in pages)
+        pages = runs.pages(bundle)
+        names.update(page.relative_to(runs.source(bundle)).as_posix() for page in pages)
         if not pages:  # no transcripts (any more): no bundle
             shutil.rmtree(site / bundle.folder, ignore_errors=True)
             (stamps / f"{bundle.folder}.fingerprint").unlink(missing_ok=True)
             continue
         if bundle.folder in runs.indexed:
             indexed, done = runs.indexed[bundle.folder]
-            if indexed == fingerprint(site, pages, runs.known):
+            if indexed == fingerprint(runs.source(bundle), pages, runs.known):
                 continue
             done.wait()  # a page written after its run: indexed again, once it is done
         if (current := runs.stale(bundle, pages)) is not None:
