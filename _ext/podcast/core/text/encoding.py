@@ -29,8 +29,8 @@ def invisible_in(text: str) -> list[str]:
 
 
 def visible(text: str) -> str:
-    """``text`` without its invisible characters."""
-    return _INVISIBLE.sub("", text)
+    """``text`` without its invisible characters (none in ASCII)."""
+    return text if text.isascii() else _INVISIBLE.sub("", text)
 
 
 def _cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
