@@ -160,3 +160,28 @@ def test_words_with_apostrophes_are_curled_without_the_library_passes():
     from podcast.build_speed.smart_quotes import curler
     assert curler("en", "qDe")(["it's", " fine-tuning -- don't..."]) == [
         "it’s", " fine-tuning – don’t…"]
+
+
+def _times(shared, number):
+    if number == 3:
+        raise ValueError("three")
+    return shared * number
+
+
+def test_work_done_ahead_comes_in_order_and_what_was_not_is_missing():
+    """Each item's work, done in a process of its own with the shared value;
+    an item asked for after a later one, or whose work failed, is missing (done
+    where it is asked for), and the rest still come."""
+    from podcast.build_speed.ahead import MISSING, WINDOW, Ahead
+    items = [(f"item-{number}", (number,)) for number in range(WINDOW + 6)]
+    ahead = Ahead(_times, items, shared=10)
+    try:
+        assert ahead.take("item-0") == 0
+        assert ahead.take("item-2") == 20  # item-1 passed by: never asked for
+        assert ahead.take("item-1") is MISSING
+        assert ahead.take("item-3") is MISSING  # its work failed
+        assert ahead.take("unknown") is MISSING
+        assert [ahead.take(f"item-{number}") for number in range(4, WINDOW + 6)] == [
+            10 * number for number in range(4, WINDOW + 6)]
+    finally:
+        ahead.close()

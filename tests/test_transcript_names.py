@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from podcast.core.people.directory import Directory
 from podcast.core.text.names import name_key
-from podcast.reading.transcript_page import names_in
+from podcast.reading.transcript_text import names_in
 
 PEOPLE = ["Ann Lee", "Andrew Ng", "Chris Van Pelt", "José Núñez", "Maria de la Cruz Ortega"]
 WORDS = ["the", "and", "Ann", "Lee", "Andrew", "Ng's", "(Chris", "Van", "Pelt,", "José",

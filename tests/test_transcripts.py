@@ -352,3 +352,46 @@ def test_a_notes_edit_writes_its_transcript_page_again_and_no_other(build, rootd
     assert "transcripts/2023-03-26-talk" in written(app)
     assert "transcripts/2023-04-01-listen" not in written(app)
     assert "zygomorphous" in page(app, "transcripts/2023-03-26-talk").get_text()
+
+
+def test_transcripts_read_ahead_give_the_pages_and_warnings_read_with_their_posts(
+        sphinx_test_tempdir, rootdir, monkeypatch):
+    """A serial build reads the transcripts ahead, on another core, in the order
+    of their posts: the same pages and warnings as each read with its post."""
+    from podcast.build_speed import ahead
+    from podcast.reading import transcript_page
+    talk = (rootdir / "test-transcripts" / f"{TALK}.md").read_text(encoding="utf-8")
+    said = (rootdir / "test-transcripts" / f"{TALK}.vtt").read_text(encoding="utf-8")
+    broken = (rootdir / "test-transcripts" / f"{BROKEN}.vtt").read_bytes().decode("cp1252")
+    more = {}
+    for day in range(10, 20):
+        name = f"episodes/2023-06-{day}-more"
+        more[f"{name}.md"] = talk.replace("Sebastian Raschka: Learning ML", f"Talk {day}")
+        more[f"{name}.vtt"] = said if day % 2 else broken
+    taken: list[bool] = []
+    take = ahead.Ahead.take
+
+    def counted(self, key):
+        found = take(self, key)
+        taken.append(found is not ahead.MISSING)
+        return found
+
+    monkeypatch.setattr(ahead.Ahead, "take", counted)
+    read_ahead = build_root(rootdir / "test-transcripts", sphinx_test_tempdir / "said-ahead",
+                            files=more)
+    read_ahead.cleanup()
+    monkeypatch.setattr(transcript_page, "AHEAD_FROM", 10 ** 6)
+    with_posts = build_root(rootdir / "test-transcripts", sphinx_test_tempdir / "said-with-posts",
+                            files=more)
+    assert taken.count(True) == len(taken) == 13
+    names = sorted(path.name for path in (with_posts.outdir / "transcripts").glob("*.html"))
+    assert len(names) == 13
+    for name in names:
+        assert (read_ahead.outdir / "transcripts" / name).read_bytes() == (
+            with_posts.outdir / "transcripts" / name).read_bytes(), name
+    ahead_said, posts_said = (
+        [line.replace(folder, "") for line in warnings(app).splitlines() if "[podcast" in line]
+        for app, folder in ((read_ahead, "said-ahead"), (with_posts, "said-with-posts")))
+    assert ahead_said == posts_said
+    assert any("cannot read this cue" in line for line in ahead_said)
+    with_posts.cleanup()

@@ -1,4 +1,7 @@
-"""The transcript pages' sources: one per episode with a transcript to show.
+"""The transcript pages' sources: one per episode with a transcript to show,
+for the builders that read them as documents (an e-book, a single page,
+LaTeX); the web pages' are drawn from their post's reading, without a source
+(``writing.transcript_pages``).
 
 Everything the page shows of its episode (its title, video and chapters: the
 block's lines) is written into the source, from the post as read before reading: reading the

@@ -3,7 +3,8 @@
 A serial build keeps every doctree it reads in memory until it writes the
 page, and docutils nodes point to their parents, so each is a cycle the
 collector walks again and again: at 1,000 episodes a quarter of the build
-went to it. Every ``FREEZE_EVERY`` documents read and pages written, once all
+went to it. Every ``FREEZE_EVERY`` documents read and pages written (HTML pages, made from a
+document or not; other builders' documents resolved), once all
 are read and once more before writing, the garbage is collected and what
 survives is frozen; the collector then only walks what is new.
 
@@ -49,10 +50,17 @@ class Collector:
         if self.read % FREEZE_EVERY == 0:
             self.freeze()
 
-    def doctree_resolved(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    def page_written(self, app: Sphinx, pagename: str, templatename: str, context: dict,
+                     doctree) -> None:
+        # every HTML page, a document's or one made without a source (a person's, a
+        # transcript's: its doctree, made for it, is garbage once it is written)
         self.written += 1
         if self.written % FREEZE_EVERY == 0:
             self.freeze()
+
+    def doctree_resolved(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
+        if app.builder.format != "html":  # no HTML pages: each document resolved counts
+            self.page_written(app, docname, "", {}, doctree)
 
     def merged(self, app: Sphinx, env: BuildEnvironment, docnames, other) -> None:
         gc.collect()  # the worker's environment, merged, is garbage
@@ -96,6 +104,7 @@ def switch_back_on() -> None:
 def setup(app: Sphinx) -> None:
     collector = Collector()
     app.connect("doctree-read", collector.doctree_read)
+    app.connect("html-page-context", collector.page_written, priority=900)
     app.connect("doctree-resolved", collector.doctree_resolved, priority=900)
     app.connect("env-merge-info", collector.merged, priority=900)
     app.connect("env-updated", collector.env_ready, priority=900)  # all read

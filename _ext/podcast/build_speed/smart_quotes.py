@@ -62,6 +62,8 @@ def apostrophes_curled(texts: list[str], action: str) -> list[str] | None:
     if any(_HELD in text or '"' in text or _LONE_QUOTE.search(text) for text in texts):
         return None
     joined = _HELD.join(texts).replace("'", smartquotes.smartchars.apostrophe)
+    if not _MAY_CHANGE.search(joined):  # no dash, ellipsis nor escape: the library's passes
+        return joined.split(_HELD)      # would leave it as it is
     return "".join(smartquotes.educate_tokens(
         [("plain", joined)], attr=action.replace("q", ""))).split(_HELD)
 

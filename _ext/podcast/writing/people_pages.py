@@ -7,8 +7,8 @@ resolved and rendered by the theme: a fifth of the build, for a heading and a
 few lists. Now each is a doctree made in memory from the person's renderer
 (``writing.people``), translated to HTML by the builder's own translator, and
 handed to ``handle_page`` with the context Sphinx gives a document (title,
-parents, neighbours, table of contents), so every ``html-page-context``
-handler sees it as before; ``writing.drawn_pages`` then draws most of them
+parents, neighbours, table of contents: ``writing.made_pages``), so every
+``html-page-context`` handler sees it as before; ``writing.drawn_pages`` then draws most of them
 without the theme's handlers. They are written with their folder's documents
 (the people's index, the letters), the search's last bundle.
 

@@ -21,7 +21,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..before_reading.page_kinds import person_page
 from ..core.text.urls import watch_url
-from ..reading.transcript_page import transcript_text, transcript_time
+from ..reading.transcript_text import transcript_text, transcript_time
 from ..state.domain import state_of
 
 # the e-book's pages are HTML too, with a translator of their own name

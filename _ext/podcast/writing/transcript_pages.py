@@ -37,7 +37,8 @@ from ..before_reading.sources import pages_are_documents
 from ..build_speed.parallel import in_processes
 from ..core.transcripts.captions import Transcript
 from ..reading.placeholders import placeholder
-from ..reading.transcript_page import DRAWN, DrawnTranscript, transcript_text
+from ..reading.transcript_page import DRAWN, DrawnTranscript
+from ..reading.transcript_text import transcript_text
 from ..state.domain import state_of
 from .context import Context
 from .made_pages import (
