@@ -19,12 +19,15 @@ other page of its kind whose context matches the first's in all else (the same
 folder, the same kinds of neighbours, sections shown or not) is those holes
 filled with its values.
 
-A person's page, which is no document (``writing.people_pages``), is drawn
-without the theme's own handlers at all (``Drawer.draw``): the theme's part of
-the page is the shell's, and every other handler runs as for any page. The
-first two pages of each shape (the shape of their context without the theme's
-handlers) are rendered with the theme's handlers too, and must have given the
-same values both ways.
+A person's or a transcript's page, which is no document
+(``writing.people_pages``, ``writing.transcript_pages``), is drawn without the
+theme's handlers that render its templates to learn what they show
+(``Drawer.draw``; a transcript's chapters in the side column are one of the
+values the others give): the
+theme's part of the page is the shell's, and every other handler runs as for
+any page. The first two pages of each shape (the shape of their context
+without the theme's handlers) are rendered with the theme's handlers too, and
+must have given the same values both ways.
 """
 
 from __future__ import annotations
@@ -88,11 +91,10 @@ def holes(context: dict) -> list[tuple[tuple, Any]]:
 
 
 def shows_contents(context: dict) -> bool:
-    """Whether the page shows its sections in the side column (the theme's
-    template shows them when they have a length)."""
+    """Whether the page has sections for the side column (the theme's template
+    shows them when they have a length, where its side column shows them)."""
     contents = context.get(CONTENTS)
-    return "page-toc.html" in (context.get("secondary_sidebar_items") or ()) \
-        and callable(contents) and len(contents()) >= 1
+    return callable(contents) and len(contents()) >= 1
 
 
 def shape(context: dict, pagename: str) -> tuple:
@@ -300,8 +302,7 @@ class Drawer:
         entry = self.direct.setdefault(direct_key, [key, 0])
         if entry is None:
             return
-        if entry[0] != key or direct_found != found or shows_contents(context) \
-                or self.shells[key] is None:
+        if entry[0] != key or direct_found != found or self.shells[key] is None:
             self.direct[direct_key] = None
         else:
             entry[1] += 1
@@ -366,14 +367,23 @@ def theme_package(app: Sphinx) -> str:
     return getattr(theme, "name", "").replace("-", "_")
 
 
+# The theme's handlers that render its templates, page by page, to learn which
+# show nothing (most of what the theme's handlers cost); the others only set
+# values and functions for its templates (a transcript's chapters in the side
+# column are one's), each value a hole of the shell or proven the same.
+THEME_RENDERING = ("update_and_remove_templates", "set_secondary_sidebar_items")
+
+
 @contextlib.contextmanager
 def without_theme_handlers(app: Sphinx):
-    """``html-page-context`` without the handlers of the theme's own package."""
+    """``html-page-context`` without the handlers of the theme's own package that
+    render its templates (``THEME_RENDERING``)."""
     listeners = app.events.listeners["html-page-context"]
     package = theme_package(app)
     app.events.listeners["html-page-context"] = [
         listener for listener in listeners
-        if not package or getattr(listener.handler, "__module__", "").partition(".")[0] != package]
+        if not package or getattr(listener.handler, "__module__", "").partition(".")[0] != package
+        or getattr(listener.handler, "__name__", "") not in THEME_RENDERING]
     try:
         yield
     finally:

@@ -41,6 +41,7 @@ from ..reading.transcript_page import DRAWN, DrawnTranscript
 from ..reading.transcript_text import transcript_text
 from ..state.domain import state_of
 from .context import Context
+from .drawn_pages import drawer_of
 from .made_pages import (
     Titles,
     Translated,
@@ -160,14 +161,13 @@ class TranscriptPages:
                  if writes_every_page(app) or transcript.episode in self.read
                  or not Path(builder.get_outfilename(page)).is_file()]
         titles_html = titles_of(app)
+        drawer = drawer_of(app)
 
         def draw(pages: list[str]) -> None:
             for page in pages:
                 doctree, made = self.load(app, page)
-                # no document's drawing: the theme's handlers show the chapters
-                builder.handle_page(page, page_context(builder, page, doctree,
-                                                       (None, None, None), titles_html, made),
-                                    event_arg=doctree)
+                drawer.draw(app, page, page_context(builder, page, doctree, (None, None, None),
+                                                    titles_html, made), doctree)
 
         first = pages[:FIRST_HERE] if app.parallel > 1 else pages
         for page in status_iterator(first, "writing transcript pages... ", "darkgreen",
