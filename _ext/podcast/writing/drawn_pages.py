@@ -22,12 +22,9 @@ filled with its values.
 A person's or a transcript's page, which is no document
 (``writing.people_pages``, ``writing.transcript_pages``), is drawn without the
 theme's handlers that render its templates to learn what they show
-(``Drawer.draw``; a transcript's chapters in the side column are one of the
-values the others give): the
-theme's part of the page is the shell's, and every other handler runs as for
-any page. The first two pages of each shape (the shape of their context
-without the theme's handlers) are rendered with the theme's handlers too, and
-must have given the same values both ways.
+(``Drawer.draw``): the theme's part of the page is the shell's, every other
+handler runs as for any page. The first two pages of each shape are rendered
+with the theme's handlers too, and must have given the same values both ways.
 """
 
 from __future__ import annotations
