@@ -364,10 +364,8 @@ def theme_package(app: Sphinx) -> str:
     return getattr(theme, "name", "").replace("-", "_")
 
 
-# The theme's handlers that render its templates, page by page, to learn which
-# show nothing (most of what the theme's handlers cost); the others only set
-# values and functions for its templates (a transcript's chapters in the side
-# column are one's), each value a hole of the shell or proven the same.
+# The theme's handlers that render its templates to learn which show nothing (most
+# of their cost); the others only set values (holes, or proven the same) and functions.
 THEME_RENDERING = ("update_and_remove_templates", "set_secondary_sidebar_items")
 
 
