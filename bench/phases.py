@@ -32,6 +32,7 @@ class Clock:
         self.counts: dict[str, int] = defaultdict(int)
         self.current: tuple[str, str, float] | None = None  # (phase, kind, since)
         self.collector = 0.0
+        self.collected: dict[str, float] = {}  # the collector's time when each phase began
         self._collecting_since = 0.0
 
     def now(self) -> float:
@@ -39,6 +40,8 @@ class Clock:
 
     def mark(self, name: str) -> None:
         self.close()
+        if name not in self.marks:
+            self.collected[name] = self.collector
         self.marks.setdefault(name, self.now())
 
     def close(self) -> None:
@@ -100,6 +103,9 @@ def measure(source: Path, out: Path) -> dict:
                      for i, name in enumerate(["start-up", *order[:-1]])},
         "total_s": round(clock.marks["end"], 2),
         "cycle_collector_s": round(clock.collector, 2),
+        "cycle_collector_by_phase_s": {
+            name: round(clock.collected[following] - clock.collected.get(name, 0.0), 2)
+            for name, following in zip(["start-up", *order[:-1]], order, strict=True)},
         "pages": {kind: {"count": clock.counts[kind],
                          "read_s": round(times["read"], 2), "write_s": round(times["write"], 2)}
                   for kind, times in sorted(clock.pages.items())},
@@ -109,7 +115,9 @@ def measure(source: Path, out: Path) -> dict:
 def table(result: dict) -> str:
     lines = [f"total {result['total_s']} s, of which the cycle collector "
              f"{result['cycle_collector_s']} s", ""]
-    lines += [f"{name:>14}  {seconds:7.2f} s" for name, seconds in result["phases_s"].items()]
+    collected = result["cycle_collector_by_phase_s"]
+    lines += [f"{name:>14}  {seconds:7.2f} s  (collector {collected[name]:.2f} s)"
+              for name, seconds in result["phases_s"].items()]
     lines += ["", f"{'pages':>14}  {'count':>6}  {'read s':>7}  {'write s':>7}"]
     lines += [f"{kind:>14}  {row['count']:6}  {row['read_s']:7.2f}  {row['write_s']:7.2f}"
               for kind, row in result["pages"].items()]

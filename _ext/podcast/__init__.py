@@ -29,6 +29,7 @@ from .after_reading import checks, crossrefs, derived
 from .before_reading import page_kinds
 from .build_speed import (
     code_blocks,
+    html_escape,
     memory,
     myst_reading,
     parallel,
@@ -137,6 +138,7 @@ def setup(app: Sphinx) -> dict:
     smart_quotes.setup(app)
     toctree_purge.setup(app)
     code_blocks.setup(app)
+    html_escape.setup(app)
     parallel.setup(app)
     app.connect("config-inited", add_own_files)
     app.add_css_file("podcast.css")

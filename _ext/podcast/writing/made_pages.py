@@ -24,23 +24,37 @@ from sphinx.locale import _
 from sphinx.util.osutil import relative_uri
 from sphinx.writers.html import HTMLWriter
 
+_SETTINGS: dict[tuple[int, str], Values] = {}  # (id of the builder, for what) -> settings
+
 
 def reading_settings(app: Sphinx) -> Values:
-    """Docutils' settings as Sphinx reads a page (its ids made as in a page read)."""
-    settings = get_default_settings()
-    vars(settings).update(app.env.settings)
-    return settings
+    """Docutils' settings as Sphinx reads a page (its ids made as in a page read),
+    made once a build: docutils makes them with an option parser of some 150
+    options, a millisecond and as many objects for the collector."""
+    key = (id(app.builder), "reading")
+    if key not in _SETTINGS:
+        settings = _SETTINGS[key] = get_default_settings()
+        vars(settings).update(app.env.settings)
+    return _SETTINGS[key]
 
 
 def writing_settings(builder: StandaloneHTMLBuilder) -> Values:
     """Docutils' settings as the builder writes a page (also while reading,
-    before ``prepare_writing`` has made them: made as it makes them)."""
+    before ``prepare_writing`` has made them: made as it makes them, once)."""
     settings = getattr(builder, "docsettings", None)
-    if settings is None:
-        settings = get_default_settings(HTMLWriter)
+    if settings is not None:
+        return settings
+    key = (id(builder), "writing")
+    if key not in _SETTINGS:
+        settings = _SETTINGS[key] = get_default_settings(HTMLWriter)
         vars(settings).update(builder.env.settings)
         settings.compact_lists = bool(builder.config.html_compact_lists)
-    return settings
+    return _SETTINGS[key]
+
+
+def forget_settings(app: Sphinx) -> None:
+    """``builder-inited``: the settings of an earlier build in this process gone."""
+    _SETTINGS.clear()
 
 
 def contents_of(section: nodes.section) -> nodes.bullet_list:
@@ -111,10 +125,21 @@ class Titles:
                     "fragment"])
 
     def contents(self, section: nodes.section) -> str:
-        """The table of contents of a page whose first section is ``section``."""
+        """The table of contents of a page whose first section is ``section``:
+        translated as ``render_partial`` translates it, without the publisher's
+        transforms, which change nothing in a list of links to sections of
+        plain titles (a title with markup is rendered)."""
         if sections_in(section) == 1:
             return self.of(section[0])[1]
-        return self.builder.render_partial(contents_of(section))["fragment"]
+        toc = contents_of(section)
+        if any(not isinstance(child, nodes.Text) for title in section.findall(nodes.title)
+               for child in title.children):
+            return self.builder.render_partial(toc)["fragment"]
+        document = new_document("<partial node>", writing_settings(self.builder))
+        document += toc
+        visitor = self.builder.create_translator(document, self.builder)
+        document.walkabout(visitor)
+        return "".join(visitor.fragment)
 
 
 def at_page(builder: StandaloneHTMLBuilder, pagename: str) -> None:
@@ -223,4 +248,5 @@ def note_every_page(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", forget_settings, priority=100)
     app.connect("builder-inited", note_every_page, priority=400)

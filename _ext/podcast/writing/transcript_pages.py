@@ -104,6 +104,17 @@ def transcript_doctree(app: Sphinx, drawn: DrawnTranscript, settings: Values
     return document
 
 
+def released(doctree: nodes.document) -> None:
+    """The page's doctree let go of once it is drawn: its nodes point to their
+    parents and their document, its transformer to it, cycles that only the
+    collector frees (a hundred pages later, walking every word they held);
+    without them it is freed at once."""
+    for node in list(doctree.findall()):
+        node.parent = None
+        node.document = None
+    doctree.transformer = None
+
+
 _TITLES = "podcast_titles_html"  # this process's Titles, on the app
 
 
@@ -122,8 +133,9 @@ def draw_with_post(app: Sphinx, doctree: nodes.document) -> None:
     drawn = app.env.temp_data.pop(DRAWN, None)
     if drawn is None or pages_are_documents(app):
         return
-    made = translated(app.builder, drawn.page,
-                      transcript_doctree(app, drawn, reading_settings(app)), titles_of(app))
+    doctree = transcript_doctree(app, drawn, reading_settings(app))
+    made = translated(app.builder, drawn.page, doctree, titles_of(app))
+    released(doctree)
     path = made_path(app.doctreedir, drawn.page)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(pickle.dumps(MadePage(drawn, made), pickle.HIGHEST_PROTOCOL))
@@ -168,6 +180,7 @@ class TranscriptPages:
                 doctree, made = self.load(app, page)
                 drawer.draw(app, page, page_context(builder, page, doctree, (None, None, None),
                                                     titles_html, made), doctree)
+                released(doctree)
 
         first = pages[:FIRST_HERE] if app.parallel > 1 else pages
         for page in status_iterator(first, "writing transcript pages... ", "darkgreen",
