@@ -84,10 +84,9 @@ class PodcastState(Domain):
 
     @property
     def transcripts(self) -> dict[str, Any]:
-        """Transcript page -> its Transcript, whoever recorded it."""
+        """Transcript page -> its Transcript, whoever recorded it (in no order)."""
         if self._transcripts is None:
-            self._transcripts = dict(sorted(self.data["transcripts"].values(),
-                                                key=lambda found: found[0]))
+            self._transcripts = dict(self.data["transcripts"].values())
         return self._transcripts
 
     def transcript_read_by(self, docname: str) -> Any:
@@ -96,8 +95,11 @@ class PodcastState(Domain):
         return found[1] if found else None
 
     def add_transcript(self, docname: str, page: str, transcript: Any) -> None:
+        if docname in self.data["transcripts"]:
+            self._transcripts = None  # what it recorded before goes
+        elif self._transcripts is not None:  # asked for after each page read: kept
+            self._transcripts[page] = transcript
         self.data["transcripts"][docname] = (page, transcript)
-        self._transcripts = None
 
     def add_labels(self, docname: str, labels: list[tuple[str, str]]) -> None:
         if labels:

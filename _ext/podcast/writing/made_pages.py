@@ -124,11 +124,13 @@ class Titles:
                 self.builder.render_partial(contents_of(nodes.section("", title.deepcopy())))[
                     "fragment"])
 
-    def contents(self, section: nodes.section) -> str:
+    def contents(self, section: nodes.section, visitor=None) -> str:
         """The table of contents of a page whose first section is ``section``:
         translated as ``render_partial`` translates it, without the publisher's
         transforms, which change nothing in a list of links to sections of
-        plain titles (a title with markup is rendered)."""
+        plain titles (a title with markup is rendered); by ``visitor``, the
+        page's translator done with the page, if given (a translator costs a
+        millisecond to make)."""
         if sections_in(section) == 1:
             return self.of(section[0])[1]
         toc = contents_of(section)
@@ -137,9 +139,13 @@ class Titles:
             return self.builder.render_partial(toc)["fragment"]
         document = new_document("<partial node>", writing_settings(self.builder))
         document += toc
-        visitor = self.builder.create_translator(document, self.builder)
-        document.walkabout(visitor)
-        return "".join(visitor.fragment)
+        if visitor is None:
+            visitor = self.builder.create_translator(document, self.builder)
+            document.walkabout(visitor)
+            return "".join(visitor.fragment)
+        done = len(visitor.body)
+        toc.walkabout(visitor)
+        return "".join(visitor.body[done:])
 
 
 def at_page(builder: StandaloneHTMLBuilder, pagename: str) -> None:
@@ -170,7 +176,7 @@ def translated(builder: StandaloneHTMLBuilder, pagename: str, doctree: nodes.doc
     doctree.walkabout(visitor)
     return Translated("".join(visitor.fragment), "".join(visitor.meta[2:]),
                       getattr(visitor, "_has_maths_elements", False),
-                      titles_html.contents(doctree[0]))
+                      titles_html.contents(doctree[0], visitor))
 
 
 def page_context(builder: StandaloneHTMLBuilder, pagename: str, doctree: nodes.document,

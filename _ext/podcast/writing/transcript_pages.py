@@ -71,11 +71,12 @@ def made_path(doctreedir, page: str) -> Path:
 
 
 def drawn_transcripts(app: Sphinx) -> dict[str, Transcript]:
-    """The transcript pages drawn at writing this build: page -> its Transcript."""
+    """The transcript pages drawn at writing this build: page -> its Transcript,
+    by page."""
     if pages_are_documents(app):
         return {}
     found = app.env.found_docs
-    return {page: transcript for page, transcript in state_of(app.env).transcripts.items()
+    return {page: transcript for page, transcript in sorted(state_of(app.env).transcripts.items())
             if page not in found}
 
 
