@@ -12,6 +12,7 @@ is made here for them.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from docutils import nodes
@@ -21,8 +22,11 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.locale import _
+from sphinx.util.display import status_iterator
 from sphinx.util.osutil import relative_uri
 from sphinx.writers.html import HTMLWriter
+
+from ..build_speed.parallel import in_processes
 
 _SETTINGS: dict[tuple[int, str], Values] = {}  # (id of the builder, for what) -> settings
 
@@ -55,6 +59,20 @@ def writing_settings(builder: StandaloneHTMLBuilder) -> Values:
 def forget_settings(app: Sphinx) -> None:
     """``builder-inited``: the settings of an earlier build in this process gone."""
     _SETTINGS.clear()
+
+
+def titled_document(pagename: str, title: str, settings: Values,
+                    heading: str | None = None) -> tuple[nodes.document, nodes.section]:
+    """A page's doctree and its first section, titled ``title``, its id made
+    from ``heading`` (the title as written, before its quotes were curled) as a
+    page read makes a heading's."""
+    document = new_document(pagename, settings)
+    section = nodes.section()
+    section += nodes.title(title, title)
+    section["names"].append(nodes.fully_normalize_name(heading or title))
+    document += section
+    document.note_implicit_target(section, section)
+    return document, section
 
 
 def contents_of(section: nodes.section) -> nodes.bullet_list:
@@ -226,6 +244,54 @@ def page_context(builder: StandaloneHTMLBuilder, pagename: str, doctree: nodes.d
     }
 
 
+FIRST_HERE = 8  # with -j: pages drawn in the main process, proving the shells first
+
+
+def draw_all(app: Sphinx, pages: list[str], draw: Callable[[list[str]], None],
+             label: str) -> None:
+    """``draw`` over the pages; with ``-j`` the first here (the drawer proves its
+    shells on them), the rest shared out among the processes."""
+    first = pages[:FIRST_HERE] if app.parallel > 1 else pages
+    for page in status_iterator(first, label, "darkgreen", len(first), app.config.verbosity):
+        draw([page])
+    rest = pages[len(first):]
+    if not in_processes(app, rest, draw):
+        draw(rest)
+
+
+def index_for_sphinx(builder: StandaloneHTMLBuilder,
+                     doctrees: Iterator[tuple[str, nodes.document]]) -> None:
+    """With ``podcast_search = "sphinx"``: Sphinx's index fed these pages, which
+    it keeps when it prunes to the documents' pages."""
+    indexer = getattr(builder, "indexer", None)
+    if indexer is None:
+        return
+    kept = set()
+    for page, doctree in doctrees:
+        builder.index_page(page, doctree, doctree[0][0].astext())
+        kept.add(page)
+    prune = indexer.prune
+    indexer.prune = lambda docnames: prune({*docnames, *kept})
+
+
+_WRITERS = "podcast_page_writers"  # on the app: what writes pages without a source
+
+
+def writes_pages(app: Sphinx, writer) -> None:
+    """``writer`` (whose ``write(app)`` writes its pages once a build, when
+    Sphinx's writing calls for them) also called at ``html-collect-pages``,
+    should no document have been written."""
+    getattr(app, _WRITERS).append(writer)
+
+
+def write_pages_left(app: Sphinx) -> list:
+    """``html-collect-pages``: the pages made without a source, if no document
+    was written (their writers write each build's once)."""
+    for writer in getattr(app, _WRITERS, ()):
+        writer.write(app)
+    return []
+
+
 _EVERY_PAGE = "podcast_writes_every_page"  # on the app: whether Sphinx writes every page
 
 
@@ -251,8 +317,10 @@ def note_every_page(app: Sphinx) -> None:
         write(build_docnames, updated_docnames, method)
 
     builder.write = write_noting
+    setattr(app, _WRITERS, [])
 
 
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", forget_settings, priority=100)
     app.connect("builder-inited", note_every_page, priority=400)
+    app.connect("html-collect-pages", write_pages_left)

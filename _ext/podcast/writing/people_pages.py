@@ -29,23 +29,27 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.frontend import Values
-from docutils.utils import new_document
 from sphinx.application import Sphinx
-from sphinx.util.display import status_iterator
 
 from ..before_reading.page_kinds import PEOPLE_DIR, person_page
 from ..before_reading.people_sources import by_letter
 from ..before_reading.sources import pages_are_documents
-from ..build_speed.parallel import in_processes
 from ..core.people.directory import LETTER_PAGE, Person
 from ..reading.placeholders import placeholder
 from ..state.domain import state_of
 from .context import Context
 from .drawn_pages import drawer_of
-from .made_pages import Titles, page_context, reading_settings, writes_every_page
+from .made_pages import (
+    Titles,
+    draw_all,
+    index_for_sphinx,
+    page_context,
+    reading_settings,
+    titled_document,
+    writes_every_page,
+    writes_pages,
+)
 from .renderers import RENDERERS, digest_of
-
-FIRST_HERE = 8  # with -j: pages drawn in the main process, proving the shells first
 
 
 def people_in_order(app: Sphinx) -> list[tuple[str, list[Person]]]:
@@ -76,12 +80,7 @@ def place_in_navigation(app: Sphinx, env) -> list[str]:
 def person_doctree(app: Sphinx, person: Person, settings: Values) -> nodes.document:
     """The page's doctree: the name as its heading, then what the renderer shows."""
     pagename = person_page(person.slug)
-    document = new_document(pagename, settings)
-    section = nodes.section()
-    section += nodes.title(person.name, person.name)
-    section["names"].append(nodes.fully_normalize_name(person.name))
-    document += section
-    document.note_implicit_target(section, section)
+    document, section = titled_document(pagename, person.name, settings)
     context = Context(app, pagename, state_of(app.env))
     section += RENDERERS["person"](context, placeholder("", kind="person", slug=person.slug))
     return document
@@ -141,21 +140,8 @@ class PeoplePages:
                 drawer.draw(app, page, page_context(builder, page, doctree, related,
                                                     titles_html), doctree)
 
-        # with -j, the first pages here: the processes then draw what they proved
-        first = pages[:FIRST_HERE] if app.parallel > 1 else pages
-        for page in status_iterator(first, "writing people's pages... ", "darkgreen",
-                                    len(first), app.config.verbosity):
-            draw([page])
-        rest = pages[len(first):]
-        if not in_processes(app, rest, draw):
-            draw(rest)
-        indexer = getattr(builder, "indexer", None)
-        if indexer is not None:  # podcast_search = "sphinx": Sphinx's index has them all
-            for page, doctree in self.doctrees.items():
-                builder.index_page(page, doctree, doctree[0][0].astext())
-            prune, kept = indexer.prune, set(self.doctrees)
-            # it keeps the documents' pages alone when it is written
-            indexer.prune = lambda docnames: prune({*docnames, *kept})
+        draw_all(app, pages, draw, "writing people's pages... ")
+        index_for_sphinx(builder, iter(self.doctrees.items()))
         for gone in sorted(self.before.keys() - self.digests.keys()):
             Path(builder.get_outfilename(gone)).unlink(missing_ok=True)
         shown_path(app).write_text(json.dumps(self.digests, indent=0), encoding="utf-8")
@@ -185,19 +171,16 @@ def person_pages(app: Sphinx) -> set[str]:
     return {person_page(slug) for slug in state_of(app.env).directory.people}
 
 
-_PAGES = "podcast_people_pages"  # the build's PeoplePages, on the app
-
-
 def write_with_documents(app: Sphinx) -> None:
     """``builder-inited``: the people's pages written before their folder's
     documents (``Builder.write_documents`` wrapped: before the search indexes
     the folder)."""
     builder = app.builder
     people = PeoplePages()
-    setattr(app, _PAGES, people)
     app.connect("env-get-updated", people.find_changed, priority=600)
     if pages_are_documents(app):
         return
+    writes_pages(app, people)
     write_documents = builder.write_documents
 
     def write_people_with_their_folder(docnames) -> None:
@@ -209,13 +192,6 @@ def write_with_documents(app: Sphinx) -> None:
     builder.write_documents = write_people_with_their_folder
 
 
-def write_if_not_yet(app: Sphinx) -> list:
-    """``html-collect-pages``: the people's pages, if no document was written."""
-    getattr(app, _PAGES).write(app)
-    return []
-
-
 def setup(app: Sphinx) -> None:
     app.connect("env-updated", place_in_navigation, priority=100)
     app.connect("builder-inited", write_with_documents)
-    app.connect("html-collect-pages", write_if_not_yet)

@@ -29,12 +29,9 @@ from pathlib import Path
 
 from docutils import nodes
 from docutils.frontend import Values
-from docutils.utils import new_document
 from sphinx.application import Sphinx
-from sphinx.util.display import status_iterator
 
 from ..before_reading.sources import pages_are_documents
-from ..build_speed.parallel import in_processes
 from ..core.transcripts.captions import Transcript
 from ..reading.placeholders import placeholder
 from ..reading.transcript_page import DRAWN, DrawnTranscript
@@ -45,15 +42,18 @@ from .drawn_pages import drawer_of
 from .made_pages import (
     Titles,
     Translated,
+    draw_all,
+    index_for_sphinx,
     page_context,
     reading_settings,
+    titled_document,
     translated,
     writes_every_page,
+    writes_pages,
 )
 from .renderers import RENDERERS
 from .transcript_html import as_nodes
 
-FIRST_HERE = 8  # with -j: pages drawn in the main process, proving the shell first
 WRITTEN = "transcript-pages.json"  # in the doctrees' folder: the pages drawn last build
 BODY = "podcast_transcript_body"  # in the temporary data of the post: (page, its body)
 
@@ -85,12 +85,7 @@ def transcript_doctree(app: Sphinx, drawn: DrawnTranscript, settings: Values
     """The page's doctree, as its document's was once resolved: the heading, the
     link to the episode, its player, the chapters and their paragraphs."""
     page = drawn.page
-    document = new_document(page, settings)
-    section = nodes.section()
-    section += nodes.title(drawn.curled_heading, drawn.curled_heading)
-    section["names"].append(nodes.fully_normalize_name(drawn.heading))
-    document += section
-    document.note_implicit_target(section, section)
+    document, section = titled_document(page, drawn.curled_heading, settings, drawn.heading)
     episode = drawn.text.episode
     context = Context(app, page, state_of(app.env))
     back = nodes.paragraph(classes=["podcast-transcript-episode"])
@@ -162,6 +157,13 @@ class TranscriptPages:
         made = pickle.loads(made_path(app.doctreedir, page).read_bytes())
         return transcript_doctree(app, made.drawn, reading_settings(app)), made.translated
 
+    def as_nodes(self, app: Sphinx, page: str) -> nodes.document:
+        """The page's doctree, its paragraphs as nodes (what Sphinx's index reads)."""
+        doctree = self.load(app, page)[0]
+        for node in list(doctree.findall(transcript_text)):
+            node.replace_self(as_nodes(node))
+        return doctree
+
     def write(self, app: Sphinx) -> None:
         """The pages of posts read this build (all of them when Sphinx writes
         every page), those missing, and the pages of transcripts gone removed."""
@@ -183,22 +185,8 @@ class TranscriptPages:
                                                     titles_html, made), doctree)
                 released(doctree)
 
-        first = pages[:FIRST_HERE] if app.parallel > 1 else pages
-        for page in status_iterator(first, "writing transcript pages... ", "darkgreen",
-                                    len(first), app.config.verbosity):
-            draw([page])
-        rest = pages[len(first):]
-        if not in_processes(app, rest, draw):
-            draw(rest)
-        indexer = getattr(builder, "indexer", None)
-        if indexer is not None:  # podcast_search = "sphinx": Sphinx's index has them all
-            for page in drawn:
-                doctree = self.load(app, page)[0]
-                for node in list(doctree.findall(transcript_text)):
-                    node.replace_self(as_nodes(node))
-                builder.index_page(page, doctree, doctree[0][0].astext())
-            prune, kept = indexer.prune, set(drawn)
-            indexer.prune = lambda docnames: prune({*docnames, *kept})
+        draw_all(app, pages, draw, "writing transcript pages... ")
+        index_for_sphinx(builder, ((page, self.as_nodes(app, page)) for page in drawn))
         written = Path(app.doctreedir) / WRITTEN
         try:
             before = set(json.loads(written.read_text(encoding="utf-8")))
@@ -210,18 +198,15 @@ class TranscriptPages:
         written.write_text(json.dumps(sorted(drawn)), encoding="utf-8")
 
 
-_PAGES = "podcast_transcript_pages"  # the build's TranscriptPages, on the app
-
-
 def write_when_called_for(app: Sphinx) -> None:
     """``builder-inited``: ``Builder.write_documents`` wrapped: the transcript
     pages written at its first call (the search's first bundle names them),
     before any document."""
     pages = TranscriptPages()
-    setattr(app, _PAGES, pages)
     app.connect("env-before-read-docs", pages.note_read)
     if pages_are_documents(app):
         return
+    writes_pages(app, pages)
     builder = app.builder
     write_documents = builder.write_documents
 
@@ -234,13 +219,6 @@ def write_when_called_for(app: Sphinx) -> None:
     builder.write_documents = write_transcripts_first
 
 
-def write_if_not_yet(app: Sphinx) -> list:
-    """``html-collect-pages``: the transcript pages, if no document was written."""
-    getattr(app, _PAGES).write(app)
-    return []
-
-
 def setup(app: Sphinx) -> None:
     app.connect("doctree-read", draw_with_post)
     app.connect("builder-inited", write_when_called_for)
-    app.connect("html-collect-pages", write_if_not_yet)

@@ -116,10 +116,8 @@ def _seconds(hours: str | None, minutes: str, seconds: str, milliseconds: str) -
 def plain_cue(block: str) -> Cue | None:
     """The cue of a block in the common shape (see ``_PLAIN_CUE``), else None."""
     found = _PLAIN_CUE.fullmatch(block)
-    return None if found is None else _plain_of(found)
-
-
-def _plain_of(found: re.Match) -> Cue | None:
+    if found is None:
+        return None
     hours, minutes, seconds, milliseconds, *end, said = found.groups()
     if "-->" in said:
         return None
@@ -167,9 +165,6 @@ def _parsed(text: str, kind: str, batch: int, fast: bool = True
     blocks at once, one by one where a batch does not read as exactly one cue a
     block (a broken cue among them)."""
     parse = _vtt if kind == "vtt" else _srt
-    if kind == "vtt" and fast and "\r" not in text:
-        yield from _parsed_webvtt(text, batch)
-        return
     blocks: list[tuple[int, str]] = []
     for line, block in _blocks(text):
         if kind == "vtt" and _HEADER.match(block):
@@ -184,33 +179,6 @@ def _parsed(text: str, kind: str, batch: int, fast: bool = True
             yield from _each(blocks, parse)
             blocks = []
     yield from _each(blocks, parse)
-
-
-def _parsed_webvtt(text: str, batch: int) -> Iterator[tuple[int, list[Cue], str]]:
-    """``_parsed`` of a WebVTT file whose lines end in ``\n`` alone (the usual
-    file), in one loop: an hour is a thousand cues, each read in a few steps."""
-    blocks: list[tuple[int, str]] = []
-    line, at = 1, 0
-    header, plain = _HEADER.match, _PLAIN_CUE.fullmatch
-    for found in _BLOCK.finditer(text):
-        start = found.start()
-        line += text.count("\n", at, start)
-        at = start
-        block = found.group().removesuffix("\n")
-        if block[0] in "WNSR" and header(block):
-            continue
-        match = plain(block)
-        if match is not None and (cue := _plain_of(match)) is not None:
-            if blocks:
-                yield from _each(blocks, _vtt)  # the blocks before it first
-                blocks = []
-            yield line, [cue], ""
-            continue
-        blocks.append((line, block))
-        if len(blocks) == batch:
-            yield from _each(blocks, _vtt)
-            blocks = []
-    yield from _each(blocks, _vtt)
 
 
 def _each(blocks: list[tuple[int, str]], parse) -> Iterator[tuple[int, list[Cue], str]]:
