@@ -27,6 +27,11 @@ def _run(work: Callable[..., Any], arguments: tuple) -> Any:
     return work(_SHARED[0], *arguments)
 
 
+def possible() -> bool:
+    """Whether this system forks processes (Windows does not: nothing is done ahead)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 class Ahead:
     """``work(shared, *arguments)`` for each (key, arguments) of ``items``, in one
     forked process, in order; ``take(key)`` waits for the key's result.

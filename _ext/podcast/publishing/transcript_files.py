@@ -38,12 +38,21 @@ def source_of(app: Sphinx, transcript: Transcript) -> Path | None:
         return None
 
 
+_BY_EPISODE: list = [None, {}]  # the transcripts indexed, and their index by episode
+
+
 def of_episode(app: Sphinx, docname: str) -> tuple[str, str] | None:
-    """The published transcript file of an episode (path in the site, media type)."""
-    for page, transcript in state_of(app.env).transcripts.items():
-        if transcript.episode == docname and source_of(app, transcript) is not None:
-            return published_path(page, transcript), MEDIA_TYPES[transcript.kind]
-    return None
+    """The published transcript file of an episode (path in the site, media type);
+    the transcripts indexed by episode once (each feed asks for every episode)."""
+    transcripts = state_of(app.env).transcripts
+    if _BY_EPISODE[0] is not transcripts or len(_BY_EPISODE[1]) != len(transcripts):
+        _BY_EPISODE[:] = [transcripts, {}]
+        for page, transcript in sorted(transcripts.items()):
+            _BY_EPISODE[1].setdefault(transcript.episode, (page, transcript))
+    found = _BY_EPISODE[1].get(docname)
+    if found is None or source_of(app, found[1]) is None:
+        return None
+    return published_path(*found), MEDIA_TYPES[found[1].kind]
 
 
 def note_published(app: Sphinx, env, added, changed, removed) -> list[str]:

@@ -33,6 +33,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..before_reading.posts import scanned_body
 from ..before_reading.transcript_sources import PAGES
 from ..build_speed.ahead import MISSING, Ahead
+from ..build_speed.ahead import possible as ahead_possible
 from ..build_speed.smart_quotes import curler
 from ..core.people.directory import Directory
 from ..core.post.body import chapters_of
@@ -166,8 +167,8 @@ def read_transcripts_ahead(app: Sphinx, env, docnames: list[str]) -> None:
     the reading takes the result only where these are the same)."""
     stop_reading_ahead(app, env)
     found = state_of(env).data.get(PAGES, {})
-    if app.parallel > 1:  # the processes reading the posts read their transcripts
-        return
+    if app.parallel > 1 or not ahead_possible():  # with -j the processes reading the
+        return  # posts read their transcripts
     settings = get_default_settings()
     vars(settings).update(env.settings, env=env)
     quoting = quoting_of(new_document("", settings))
