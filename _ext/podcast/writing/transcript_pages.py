@@ -7,9 +7,12 @@ and the paragraphs its directive had read, about 15 ms a page of Sphinx's
 work over the 9 ms of reading the cues. Now the post reads its transcript with
 it (``reading.transcript_page.TranscriptWithPost``: the transcript is already
 the post's dependency, and the post is read again when its transcript
-changes), keeps the page's data in the doctrees' folder, and here each page is
-made from it: a doctree of the heading, the link to the episode, its player
-and the chapters' paragraphs, handed to ``handle_page`` as a document's
+changes), and the page is made from that reading at once: a doctree of the
+heading, the link to the episode, its player and the chapters' paragraphs,
+translated to HTML (what it shows is the post's and the directory's, both known
+then), kept in the doctrees' folder (``MadePage``), and its body left for the
+search to index before any page is written (``publishing.transcript_search``).
+At writing each page is handed to ``handle_page`` as a document's
 (``writing.made_pages``), drawn from the theme's shell (``writing.drawn_pages``).
 
 A page is written when its post was read this build, when Sphinx writes every
