@@ -34,7 +34,6 @@ from ..before_reading.posts import scanned_body
 from ..before_reading.transcript_sources import PAGES
 from ..build_speed.ahead import MISSING, Ahead
 from ..build_speed.ahead import possible as ahead_possible
-from ..build_speed.smart_quotes import curler
 from ..core.people.directory import Directory
 from ..core.post.body import chapters_of
 from ..core.post.timestamps import Chapter
@@ -47,13 +46,13 @@ from . import placeholders
 from .source_text import body_of
 from .transcript_text import (
     TranscriptText,
+    curler_of,
     quoting_of,
     read_paragraphs,
     transcript_parts,
 )
 
 logger = logging.getLogger(__name__)
-
 
 
 def episode_link(episode_doc: str, title: str) -> nodes.paragraph:
@@ -141,7 +140,7 @@ class TranscriptWithPost(SphinxTransform):
                                                                  (path, chapters, quoting)))
         if read is None:
             return
-        curl = curler(*quoting) if quoting else list
+        curl = curler_of(quoting)
         text, transcript = read
         heading = f"Transcript: {episode.title}"
         self.env.temp_data[DRAWN] = DrawnTranscript(

@@ -172,7 +172,7 @@ def transcript_parts(directory: Directory, path: Path, chapters: tuple[Chapter, 
     cues, broken = read_transcript(text, KINDS[path.suffix.lower()])
     if not cues:
         return troubles + broken, None, ()
-    curl = curler(*quoting) if quoting else list
+    curl = curler_of(quoting)
     moments: list[tuple[str, int]] = []
     parts: list[tuple[Chapter | None, str, list]] = []
     for part in paragraphs(cues, chapters):
@@ -246,10 +246,10 @@ def quoting_of(document: nodes.document) -> tuple[str, str] | None:
     return language, document.settings.env.config.smartquotes_action
 
 
-def quote_curler(document: nodes.document):
-    """What Sphinx's SmartQuotes would make of a paragraph's texts, in this document:
-    a function of the texts, in order (the same texts where it would not curl)."""
-    quoting = quoting_of(document)
+def curler_of(quoting: tuple[str, str] | None):
+    """What Sphinx's SmartQuotes would make of a paragraph's texts, curling as
+    ``quoting`` says (``quoting_of``): a function of the texts, in order (the
+    same texts where it would not curl)."""
     return curler(*quoting) if quoting else list
 
 
