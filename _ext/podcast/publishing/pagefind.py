@@ -277,15 +277,6 @@ def search_page(app: Sphinx):
         "podcast-search.html"
 
 
-def pagefind_executable() -> Path | None:
-    try:
-        from pagefind.service import get_executable
-    except ImportError:
-        return None
-    executable = get_executable()
-    return executable if executable is not None and executable.is_file() else None
-
-
 def setup(app: Sphinx) -> None:
     app.add_config_value("podcast_search", "pagefind", "html", ENUM("pagefind", "sphinx"))
     app.add_config_value("podcast_transcripts_per_index", TRANSCRIPTS_PER_BUNDLE, "html", int)
