@@ -95,26 +95,20 @@ class PodcastState(Domain):
         return found[1] if found else None
 
     def add_transcript(self, docname: str, page: str, transcript: Any) -> None:
-        self._forget_transcript(docname)  # what it recorded before, if anything
-        if self._transcripts is not None:  # asked for after each page read: kept
+        if docname in self.data["transcripts"]:
+            self._transcripts = None  # what it recorded before goes
+        elif self._transcripts is not None:  # asked for after each page read: kept
             self._transcripts[page] = transcript
         self.data["transcripts"][docname] = (page, transcript)
-
-    def _forget_transcript(self, docname: str) -> None:
-        found = self.data["transcripts"].pop(docname, None)
-        if found is not None and self._transcripts is not None:
-            self._transcripts.pop(found[0], None)
 
     def add_labels(self, docname: str, labels: list[tuple[str, str]]) -> None:
         if labels:
             self.labels[docname] = labels
 
     def clear_doc(self, docname: str) -> None:
-        # each page read again is cleared first: the transcripts by page kept, not made
-        # again from all (an edit of the names reads every post with a transcript again)
-        self._forget_transcript(docname)
         for key in PER_DOCUMENT:
             self.data[key].pop(docname, None)
+        self._transcripts = None
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key in PER_DOCUMENT:
