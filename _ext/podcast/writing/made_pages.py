@@ -142,28 +142,33 @@ class Titles:
                 self.builder.render_partial(contents_of(nodes.section("", title.deepcopy())))[
                     "fragment"])
 
-    def contents(self, section: nodes.section, visitor=None) -> str:
+    def contents(self, section: nodes.section, visitor) -> str:
         """The table of contents of a page whose first section is ``section``:
         translated as ``render_partial`` translates it, without the publisher's
         transforms, which change nothing in a list of links to sections of
-        plain titles (a title with markup is rendered); by ``visitor``, the
-        page's translator done with the page, if given (a translator costs a
-        millisecond to make)."""
+        plain titles (a title with markup is rendered), by ``visitor``, the
+        page's translator done with the page (a translator costs a millisecond
+        to make)."""
         if sections_in(section) == 1:
             return self.of(section[0])[1]
         toc = contents_of(section)
         if any(not isinstance(child, nodes.Text) for title in section.findall(nodes.title)
                for child in title.children):
             return self.builder.render_partial(toc)["fragment"]
-        document = new_document("<partial node>", writing_settings(self.builder))
-        document += toc
-        if visitor is None:
-            visitor = self.builder.create_translator(document, self.builder)
-            document.walkabout(visitor)
-            return "".join(visitor.fragment)
+        new_document("<partial node>", writing_settings(self.builder)).append(toc)
         done = len(visitor.body)
         toc.walkabout(visitor)
         return "".join(visitor.body[done:])
+
+
+_TITLES = "podcast_titles_html"  # on the app: this build's Titles, made once a process
+
+
+def titles_of(app: Sphinx) -> Titles:
+    """This build's ``Titles`` (each made with two docutils publishes)."""
+    if getattr(app, _TITLES, None) is None:
+        setattr(app, _TITLES, Titles(app.builder))
+    return getattr(app, _TITLES)
 
 
 def at_page(builder: StandaloneHTMLBuilder, pagename: str) -> None:
@@ -281,6 +286,8 @@ def writes_pages(app: Sphinx, writer) -> None:
     """``writer`` (whose ``write(app)`` writes its pages once a build, when
     Sphinx's writing calls for them) also called at ``html-collect-pages``,
     should no document have been written."""
+    if getattr(app, _WRITERS, None) is None:
+        setattr(app, _WRITERS, [])
     getattr(app, _WRITERS).append(writer)
 
 
@@ -317,7 +324,6 @@ def note_every_page(app: Sphinx) -> None:
         write(build_docnames, updated_docnames, method)
 
     builder.write = write_noting
-    setattr(app, _WRITERS, [])
 
 
 def setup(app: Sphinx) -> None:

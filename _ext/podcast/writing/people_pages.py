@@ -40,12 +40,12 @@ from ..state.domain import state_of
 from .context import Context
 from .drawn_pages import drawer_of
 from .made_pages import (
-    Titles,
     draw_all,
     index_for_sphinx,
     page_context,
     reading_settings,
     titled_document,
+    titles_of,
     writes_every_page,
     writes_pages,
 )
@@ -131,7 +131,7 @@ class PeoplePages:
                  if writes_every_page(app) or self.before.get(page) != digest
                  or not Path(builder.get_outfilename(page)).is_file()]
         drawer = drawer_of(app)
-        titles_html = Titles(builder)
+        titles_html = titles_of(app)
 
         def draw(pages: list[str]) -> None:
             for page in pages:

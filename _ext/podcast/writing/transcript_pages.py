@@ -43,13 +43,13 @@ from ..state.domain import state_of
 from .context import Context
 from .drawn_pages import drawer_of
 from .made_pages import (
-    Titles,
     Translated,
     draw_all,
     index_for_sphinx,
     page_context,
     reading_settings,
     titled_document,
+    titles_of,
     translated,
     writes_every_page,
     writes_pages,
@@ -114,23 +114,14 @@ def released(doctree: nodes.document) -> None:
     doctree.transformer = None
 
 
-_TITLES = "podcast_titles_html"  # this process's Titles, on the app
-
-
-def titles_of(app: Sphinx) -> Titles:
-    if getattr(app, _TITLES, None) is None:
-        setattr(app, _TITLES, Titles(app.builder))
-    return getattr(app, _TITLES)
-
-
 def draw_with_post(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read`` of a post whose transcript page is drawn: the page
     translated now, while its post is read (what it shows is the post's and the
     directory's, both known), and kept for its writing; its body left (``BODY``)
     for the search to index it before the writing starts
-    (``publishing.pagefind_runs``)."""
+    (``publishing.transcript_search``)."""
     drawn = app.env.temp_data.pop(DRAWN, None)
-    if drawn is None or pages_are_documents(app):
+    if drawn is None:  # no post's, or its page is a document
         return
     doctree = transcript_doctree(app, drawn, reading_settings(app))
     made = translated(app.builder, drawn.page, doctree, titles_of(app))
