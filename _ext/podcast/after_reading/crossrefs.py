@@ -27,6 +27,7 @@ from sphinx.util.nodes import make_refnode
 from ..before_reading.page_kinds import person_of_page
 from ..core.people.directory import Person
 from ..core.post.jekyll import lookup
+from ..core.transcripts.files import page_title
 from ..state.domain import PodcastState, state_of
 from .derived import derived_of
 
@@ -90,7 +91,7 @@ def transcript_title(env: BuildEnvironment, docname: str) -> str | None:
     state = state_of(env)
     transcript = state.transcripts.get(docname) if docname not in env.all_docs else None
     episode = state.episodes.get(transcript.episode) if transcript else None
-    return f"Transcript: {episode.title}" if episode else None
+    return page_title(episode.title) if episode else None
 
 
 def link_to_drawn_page(app: Sphinx, env: BuildEnvironment, node: pending_xref,

@@ -23,7 +23,13 @@ from sphinx.application import Sphinx
 
 from ..core.people.discovery import Post
 from ..core.transcripts.captions import KINDS, TRANSCRIPTS_DIR, has_cues
-from ..core.transcripts.files import PostTranscript, load, page_names, transcript_file
+from ..core.transcripts.files import (
+    PostTranscript,
+    load,
+    page_names,
+    page_title,
+    transcript_file,
+)
 from ..state.domain import state_of
 from .sources import made_before, markdown_text
 
@@ -93,7 +99,7 @@ def transcript_sources(app: Sphinx, posts: list[Post], as_documents: bool
         chapters = "".join(f"{chapter.start} {chapter.title}\n" for chapter in episode.chapters)
         files[name] = (
             "---\norphan: true\n---\n\n"
-            f"# Transcript: {markdown_text(episode.title)}\n\n"
+            f"# {markdown_text(page_title(episode.title))}\n\n"
             f"```{{podcast-transcript}}\n:episode: {docname}\n"
             f":file: {found.file}\n"
             f":title: {json.dumps(episode.title)}\n"

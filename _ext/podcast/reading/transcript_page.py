@@ -40,7 +40,7 @@ from ..core.post.timestamps import Chapter
 from ..core.transcripts.captions import (
     TRANSCRIPTS_DIR,
 )
-from ..core.transcripts.files import PostTranscript, transcript_at
+from ..core.transcripts.files import PostTranscript, page_title, transcript_at
 from ..state.domain import state_of
 from . import placeholders
 from .source_text import body_of
@@ -142,7 +142,7 @@ class TranscriptWithPost(SphinxTransform):
             return
         curl = curler_of(quoting)
         text, transcript = read
-        heading = f"Transcript: {episode.title}"
+        heading = page_title(episode.title)
         self.env.temp_data[DRAWN] = DrawnTranscript(
             found.page, heading, curl([heading])[0], curl(["The episode: ", episode.title])[1],
             text)

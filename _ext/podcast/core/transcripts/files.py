@@ -96,6 +96,11 @@ def load(path: Path, limit: int = MAX_BYTES) -> tuple[str, list[Trouble]]:
     return text, troubles
 
 
+def page_title(episode_title: str) -> str:
+    """A transcript page's title, from its episode's."""
+    return f"Transcript: {episode_title}"
+
+
 def page_names(posts: Iterable[str], episodes: str,
                taken: Iterable[str] = ()) -> dict[str, tuple[str, str]]:
     """Each post's transcript page: docname -> (page, who had its name first, "" for
