@@ -221,6 +221,11 @@ def known_digests(path: Path) -> dict:
     return found if isinstance(found, dict) else {}
 
 
+def site_path(app: Sphinx, pagename: str) -> str:
+    """A page's path in the site, as Pagefind's globs and URLs name it."""
+    return Path(app.builder.get_outfilename(pagename)).relative_to(app.outdir).as_posix()
+
+
 def uses_pagefind(app: Sphinx) -> bool:
     return is_web_build(app) and app.config.podcast_search == "pagefind"
 

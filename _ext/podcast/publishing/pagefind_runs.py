@@ -33,6 +33,7 @@ from .pagefind import (
     bundles_of,
     fingerprint,
     known_digests,
+    site_path,
     uses_pagefind,
 )
 
@@ -190,9 +191,8 @@ def index_while_writing(app: Sphinx) -> None:
     write_documents = builder.write_documents
 
     def write_in_bundles(docnames) -> None:
-        site = Path(app.outdir)
         # the transcript pages, drawn without a source, are written when called for
-        pages = {docname: Path(builder.get_outfilename(docname)).relative_to(site).as_posix()
+        pages = {docname: site_path(app, docname)
                  for docname in [*docnames, *drawn_transcripts(app)]}
         groups = in_bundles(pages, bundles_of(app))
         for bundle, group in groups:

@@ -27,7 +27,16 @@ from ..before_reading.sources import pages_are_documents
 from ..before_reading.transcript_sources import PAGES
 from ..state.domain import state_of
 from ..writing.transcript_pages import BODY
-from .pagefind import TRANSCRIPTS, Bundle, bundles, facets_of, facts, indexed, uses_pagefind
+from .pagefind import (
+    TRANSCRIPTS,
+    Bundle,
+    bundles,
+    facets_of,
+    facts,
+    indexed,
+    site_path,
+    uses_pagefind,
+)
 from .pagefind_runs import WHILE_WRITING, holds, runs_of
 
 STAGED = "pagefind-staged"  # in the doctrees' folder: what Pagefind reads of each transcript
@@ -56,11 +65,10 @@ class Staging:
         found = state_of(env).data.get(PAGES, {})
         pages = {docname: item.page for docname, item in found.items()
                  if item.page and item.page not in env.found_docs}
-        site = Path(app.outdir)
-        paths = {page: Path(app.builder.get_outfilename(page)).relative_to(site).as_posix()
-                 for page in pages.values()}
+        paths = {page: site_path(app, page) for page in pages.values()}
+        kept = set(paths.values())
         for staged in self.root.glob("**/*.html"):
-            if staged.relative_to(self.root).as_posix() not in paths.values():
+            if staged.relative_to(self.root).as_posix() not in kept:
                 staged.unlink()
         read = set(docnames)
         for bundle in bundles(app.config.podcast_episodes_dir, app.config, pages.values()):
@@ -79,7 +87,7 @@ class Staging:
         if facets is None:
             return
         page, body = found
-        name = Path(app.builder.get_outfilename(page)).relative_to(app.outdir).as_posix()
+        name = site_path(app, page)
         path = self.root / name
         text = staged_page(app.config.language, indexed(body), facts(facets))
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -91,9 +99,7 @@ class Staging:
     def merged(self, app: Sphinx, env, docnames, other) -> None:
         """``env-merge-info``: a chunk read in a process is in: its staged pages."""
         found = state_of(env).data.get(PAGES, {})
-        site = Path(app.outdir)
-        self.staged(app, [Path(app.builder.get_outfilename(found[docname].page))
-                          .relative_to(site).as_posix()
+        self.staged(app, [site_path(app, found[docname].page)
                           for docname in docnames if docname in found and found[docname].page])
 
     def staged(self, app: Sphinx, names: list[str]) -> None:
