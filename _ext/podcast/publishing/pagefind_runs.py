@@ -5,8 +5,11 @@ Pagefind reads written pages, so it used to run when the whole site was: at
 else ran. Now the pages are written bundle by bundle, the transcripts' first
 (they take Pagefind longest), then the show notes', then the people's; each bundle but
 the last is indexed while the next ones are written, on the core Sphinx's
-writing leaves free. At ``build-finished`` every bundle's pages are read again:
-one whose pages changed after its run (none should) is indexed again, the
+writing leaves free. Where the transcripts' pages are staged as their posts are
+read (``publishing.transcript_search``), their bundles read the staged pages
+and are indexed during the reading already. At ``build-finished`` every
+bundle's pages are read again: one whose pages changed after its run (none
+should) is indexed again, the
 others whose pages changed are indexed then, ``AT_ONCE`` at a time, while
 the feeds and the rest are written.
 """
