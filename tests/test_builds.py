@@ -1,10 +1,13 @@
 """Build variants: configuration switches, e-book, parallel and incremental builds."""
 
 import gc
+import xml.dom.minidom
 from io import StringIO
 
 import pytest
 from docutils import nodes
+from docutils.frontend import get_default_settings
+from docutils.utils import new_document
 from helpers import build_root, page, search_contents, warnings, written
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.testing.util import SphinxTestApp
@@ -154,6 +157,67 @@ def test_the_collector_freezes_during_a_build_and_hands_back_at_the_next(build, 
         assert gc.get_freeze_count() == 0
     finally:
         again.cleanup()
+
+
+def test_reading_a_post_leaves_its_nodes_and_trees_to_no_cycle_collector(build, monkeypatch):
+    """What a post's reading throws away (MyST's syntax tree, the chapters' list it
+    replaces, the front matter's fields, the transcript page drawn with it, its
+    translator) is freed as it goes: collections are rare while reading, and what
+    they miss is frozen for the rest of the build."""
+    from markdown_it.tree import SyntaxTreeNode
+    from podcast.build_speed import memory
+    from podcast.reading.transcript_text import transcript_text
+    left: dict[str, list[str]] = {}
+    read = memory.Collector.doctree_read
+
+    def collected_after(self, app, doctree):
+        read(self, app, doctree)
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        try:
+            gc.collect()
+        finally:
+            gc.set_debug(0)
+        kinds = (SyntaxTreeNode, nodes.list_item, nodes.section, nodes.docinfo, transcript_text,
+                 xml.dom.minidom.Node)
+        left[app.env.docname] = [type(thing).__name__ for thing in gc.garbage
+                                 if isinstance(thing, kinds) or (  # a page it translated
+                                     isinstance(thing, nodes.NodeVisitor)
+                                     and len(getattr(thing, "body", ())) > 100)]
+        gc.garbage.clear()
+        gc.collect()  # freed now, not found again after the next post
+
+    starts = memory.Collector.reading_starts
+
+    def collected_before(self, app, *args):
+        starts(self, app, *args)
+        gc.collect()  # what was thrown away before the reading (and by earlier builds)
+
+    monkeypatch.setattr(memory.Collector, "reading_starts", collected_before)
+    monkeypatch.setattr(memory.Collector, "doctree_read", collected_after)
+    app = build(testroot="transcripts")
+    assert "Episode Timestamps" in page(app, "episodes/2023-03-26-talk").get_text()
+    assert (app.outdir / "transcripts" / "2023-03-26-talk.html").is_file()
+    assert left["episodes/2023-03-26-talk"] == []
+    assert all(kinds == [] for kinds in left.values()), left
+
+
+def test_a_node_let_go_of_is_taken_apart_and_what_moved_out_of_it_kept():
+    from podcast.build_speed.memory import let_go
+    document = new_document("<test>", get_default_settings())
+    old = nodes.bullet_list("", nodes.list_item("", nodes.paragraph("", "kept")),
+                            nodes.list_item("", nodes.paragraph("", "dropped")))
+    document += old
+    moved = old[0][0]
+    new = nodes.section("", moved)  # moved out of the list before it is let go of
+    old.replace_self(new)
+    dropped = old[1]
+    let_go(old)
+    assert old.children == [] and dropped.children == [] and dropped.parent is None
+    assert moved.parent is new and moved.astext() == "kept"
+    assert document.pformat() == '<document source="<test>">\n    <section>\n' \
+        '        <paragraph>\n            kept\n'
+    let_go(document)
+    assert document.children == [] and document.transformer is None and new.parent is None
 
 
 LATEST = "latest"

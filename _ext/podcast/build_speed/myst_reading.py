@@ -55,7 +55,27 @@ _AHEAD: dict[str, tuple[MdParserConfig, str, list[Token], dict[str, Any]]] = {}
 
 class FrontMatterOnce(SphinxRenderer):
     """MyST's renderer, the front matter's YAML read by libyaml. What libyaml
-    cannot read is left to MyST's own reading, which warns as it always has."""
+    cannot read is left to MyST's own reading, which warns as it always has.
+
+    The syntax tree it renders from (its nodes point to their parents) is taken
+    apart once rendered, so it is freed at once rather than left to the cycle
+    collector (``memory``)."""
+
+    _trees: list[SyntaxTreeNode] | None = None  # a node of each tree being rendered
+
+    def _render_tokens(self, tokens: list[Token]) -> None:
+        outer, self._trees = self._trees, []  # a directive's content renders a tree within
+        try:
+            super()._render_tokens(tokens)
+        finally:
+            seen, self._trees = self._trees, outer
+            for node in seen:
+                taken_apart(node)
+
+    def render_children(self, token: SyntaxTreeNode) -> None:
+        if self._trees == []:
+            self._trees.append(token)
+        super().render_children(token)
 
     def render_front_matter(self, token: SyntaxTreeNode) -> None:
         if isinstance(token.content, str) and not _LOADERS_DIFFER.search(token.content):
@@ -66,7 +86,28 @@ class FrontMatterOnce(SphinxRenderer):
             else:
                 # MyST takes front matter that is already data as it is
                 token._attribute_token().content = data
+        parent = self.current_node  # the title's heading makes a section the current node
+        before = len(parent)
         super().render_front_matter(token)
+        # Sphinx gives a field name without a source the page's, logging (at
+        # debug level, but built all the same) the field as XML by way of a DOM
+        source = self.document.get("source")
+        for field_list in parent[before:]:
+            if isinstance(field_list, nodes.field_list):
+                for name in field_list.findall(nodes.field_name):
+                    name.source = name.source or source
+
+
+def taken_apart(node: SyntaxTreeNode) -> None:
+    """Every node of ``node``'s tree let go of its parent and children."""
+    while node.parent is not None:
+        node = node.parent
+    left = [node]
+    while left:
+        node = left.pop()
+        left.extend(node.children)
+        node.children = []
+        node.parent = None
 
 
 def md_parser(config: MdParserConfig) -> MarkdownIt:

@@ -20,6 +20,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ..build_speed.memory import let_go
 from ..core.post.body import MAX_CHAPTERS, ReadLine, read_groups
 from ..core.post.timestamps import Chapter, durations, youtube_rule_problems
 from ..core.text.times import format_duration
@@ -156,10 +157,12 @@ class ChaptersTransform(SphinxTransform):
                 node.replace_self([nodes.paragraph("", "", *label), rendered])
             else:
                 node.replace_self(rendered)
+            let_go(node)
             recorded += chapters
         if self.env.temp_data.get(BLOCKS):
             for block in list(self.document.findall(chapters_block)):  # one MyST read alone
                 block.parent.remove(block)
+                let_go(block)
 
         if episode is not None and recorded:
             domain.add_episode(replace(episode, chapters=tuple(recorded)))

@@ -26,6 +26,7 @@ from sphinx.util.display import status_iterator
 from sphinx.util.osutil import relative_uri
 from sphinx.writers.html import HTMLWriter
 
+from ..build_speed.memory import let_go
 from ..build_speed.parallel import in_processes
 
 _SETTINGS: dict[tuple[int, str], Values] = {}  # (id of the builder, for what) -> settings
@@ -120,8 +121,11 @@ class Titles:
         self.builder = builder
         title = nodes.title(self.STAND_IN, self.STAND_IN)
         self.title = builder.render_partial(title.deepcopy())["title"].split(self.STAND_IN)
-        self.toc = builder.render_partial(contents_of(nodes.section("", title)))[
-            "fragment"].split(self.STAND_IN)
+        section = nodes.section("", title)
+        toc = contents_of(section)
+        self.toc = builder.render_partial(toc)["fragment"].split(self.STAND_IN)
+        let_go(toc)
+        let_go(section)
         self.encode = builder.create_translator(
             new_document("", writing_settings(builder)), builder).encode
         self.pages: dict[str, str] = {}  # docname -> its title, as HTML
@@ -155,9 +159,11 @@ class Titles:
         if any(not isinstance(child, nodes.Text) for title in section.findall(nodes.title)
                for child in title.children):
             return self.builder.render_partial(toc)["fragment"]
-        new_document("<partial node>", writing_settings(self.builder)).append(toc)
+        document = new_document("<partial node>", writing_settings(self.builder))
+        document.append(toc)
         done = len(visitor.body)
         toc.walkabout(visitor)
+        let_go(document)
         return "".join(visitor.body[done:])
 
 
@@ -197,9 +203,13 @@ def translated(builder: StandaloneHTMLBuilder, pagename: str, doctree: nodes.doc
     at_page(builder, pagename)
     visitor = builder.create_translator(doctree, builder)
     doctree.walkabout(visitor)
-    return Translated("".join(visitor.fragment), "".join(visitor.meta[2:]),
+    made = Translated("".join(visitor.fragment), "".join(visitor.meta[2:]),
                       getattr(visitor, "_has_maths_elements", False),
                       titles_html.contents(doctree[0], visitor))
+    # the translator points to itself (methods it keeps): emptied, it is freed at
+    # once with what it wrote, not when the collector finds it (``memory``)
+    visitor.__dict__.clear()
+    return made
 
 
 def page_context(builder: StandaloneHTMLBuilder, pagename: str, doctree: nodes.document,

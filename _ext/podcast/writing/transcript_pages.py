@@ -35,6 +35,7 @@ from docutils.frontend import Values
 from sphinx.application import Sphinx
 
 from ..before_reading.sources import pages_are_documents
+from ..build_speed.memory import let_go
 from ..core.transcripts.captions import Transcript
 from ..reading.placeholders import placeholder
 from ..reading.transcript_page import DRAWN, DrawnTranscript
@@ -103,17 +104,6 @@ def transcript_doctree(app: Sphinx, drawn: DrawnTranscript, settings: Values
     return document
 
 
-def released(doctree: nodes.document) -> None:
-    """The page's doctree let go of once it is drawn: its nodes point to their
-    parents and their document, its transformer to it, cycles that only the
-    collector frees (a hundred pages later, walking every word they held);
-    without them it is freed at once."""
-    for node in list(doctree.findall()):
-        node.parent = None
-        node.document = None
-    doctree.transformer = None
-
-
 def draw_with_post(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read`` of a post whose transcript page is drawn: the page
     translated now, while its post is read (what it shows is the post's and the
@@ -125,7 +115,7 @@ def draw_with_post(app: Sphinx, doctree: nodes.document) -> None:
         return
     doctree = transcript_doctree(app, drawn, reading_settings(app))
     made = translated(app.builder, drawn.page, doctree, titles_of(app))
-    released(doctree)
+    let_go(doctree)
     path = made_path(app.doctreedir, drawn.page)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(pickle.dumps(MadePage(drawn, made), pickle.HIGHEST_PROTOCOL))
@@ -177,7 +167,7 @@ class TranscriptPages:
                 doctree, made = self.load(app, page)
                 drawer.draw(app, page, page_context(builder, page, doctree, (None, None, None),
                                                     titles_html, made), doctree)
-                released(doctree)
+                let_go(doctree)
 
         draw_all(app, pages, draw, "writing transcript pages... ")
         index_for_sphinx(builder, ((page, self.as_nodes(app, page)) for page in drawn))
