@@ -6,7 +6,7 @@ import re
 import subprocess
 
 import pytest
-from helpers import build_root, page, search_contents, search_records, warnings
+from helpers import build_root, page, search_contents, search_records, warnings, written
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from podcast.core.post.timestamps import Chapter
@@ -395,3 +395,43 @@ def test_transcripts_read_ahead_give_the_pages_and_warnings_read_with_their_post
     assert ahead_said == posts_said
     assert any("cannot read this cue" in line for line in ahead_said)
     with_posts.cleanup()
+
+
+def test_transcript_pages_drawn_beside_the_writing_are_those_drawn_in_it(
+        sphinx_test_tempdir, rootdir, monkeypatch):
+    """A serial build draws the transcript pages in a process beside the one
+    writing the documents: the same pages, each listed as written."""
+    from podcast.writing import made_pages
+    talk = (rootdir / "test-transcripts" / f"{TALK}.md").read_text(encoding="utf-8")
+    said = (rootdir / "test-transcripts" / f"{TALK}.vtt").read_text(encoding="utf-8")
+    more = {}
+    for day in range(10, 20):
+        name = f"episodes/2023-06-{day}-more"
+        more[f"{name}.md"] = talk.replace("Sebastian Raschka: Learning ML", f"Talk {day}")
+        more[f"{name}.vtt"] = said
+    started: list[int] = []
+    beside = made_pages.in_a_process_beside
+
+    def counted(app, work):
+        tasks = beside(app, work)
+        started.append(0 if tasks is None else 1)
+        return tasks
+
+    monkeypatch.setattr(made_pages, "in_a_process_beside", counted)
+    drawn_beside = build_root(rootdir / "test-transcripts", sphinx_test_tempdir / "beside",
+                              files=more)
+    drawn_beside.cleanup()
+    assert started == [1]
+    monkeypatch.setattr(made_pages, "in_a_process_beside", lambda app, work: None)
+    drawn_here = build_root(rootdir / "test-transcripts", sphinx_test_tempdir / "here",
+                            files=more)
+    names = sorted(path.name for path in (drawn_here.outdir / "transcripts").glob("*.html"))
+    assert len(names) == 13
+    for name in names:
+        assert (drawn_beside.outdir / "transcripts" / name).read_bytes() == (
+            drawn_here.outdir / "transcripts" / name).read_bytes(), name
+    listed = {app: {page for page in written(app) if page.startswith("transcripts/")}
+              for app in (drawn_beside, drawn_here)}
+    assert len(listed[drawn_beside]) == 13 and listed[drawn_beside] == listed[drawn_here]
+    assert warnings(drawn_beside) == warnings(drawn_here).replace("/here/", "/beside/")
+    drawn_here.cleanup()

@@ -16,15 +16,23 @@ load, resolve and write their pages as a serial build does, one by one, and the
 main process only hands out the chunks; what the main process must know of
 them (the images to copy) comes back with each chunk. Pages made without a
 source (``writing.people_pages``) are shared out the same way (``in_processes``).
+
+A serial build's writing leaves the other core idle: pages that nothing else
+in the build reads (the transcripts', whose search reads what was staged of them
+while reading) are written there, in one forked process (``beside``), while the
+documents are written here.
 """
 
 from __future__ import annotations
 
+import logging
+import multiprocessing
 from collections.abc import Callable
 
 import sphinx.builders
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.util import logging as sphinx_logging
 from sphinx.util.display import status_iterator
 from sphinx.util.parallel import ParallelTasks, make_chunks
 
@@ -112,6 +120,26 @@ def in_processes(app: Sphinx, items: list, work: Callable[[list], None]) -> bool
         tasks.add_task(work, chunk)
     tasks.join()
     return True
+
+
+def beside(app: Sphinx, work: Callable[[], None]) -> ParallelTasks | None:
+    """``work`` started in a forked process of its own; its ``join()`` waits
+    for it, shows what it logged and raises what failed it. None where the
+    system does not fork (the caller does the work itself)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+
+    def logged_as_shown() -> None:
+        # Sphinx keeps every record a process logs until it ends, and the debug
+        # line of each event names its arguments (a page's whole context):
+        # what this build does not show is not recorded at all
+        logging.getLogger(sphinx_logging.NAMESPACE).setLevel(
+            sphinx_logging.VERBOSITY_MAP[max(app.verbosity, 0)])
+        work()
+
+    tasks = ParallelTasks(1)
+    tasks.add_task(logged_as_shown)
+    return tasks
 
 
 def setup(app: Sphinx) -> None:

@@ -169,7 +169,7 @@ class TranscriptPages:
                                                     titles_html, made), doctree)
                 let_go(doctree)
 
-        draw_all(app, pages, draw, "writing transcript pages... ")
+        draw_all(app, pages, draw, "writing transcript pages... ", beside=True)
         index_for_sphinx(builder, ((page, self.as_nodes(app, page)) for page in drawn))
         written = Path(app.doctreedir) / WRITTEN
         try:
