@@ -428,3 +428,21 @@ def test_the_collector_is_on_after_an_app_that_never_built(rootdir, sphinx_test_
         assert gc.isenabled()
     finally:
         app.cleanup()
+
+
+def test_a_writing_process_records_only_what_the_build_shows():
+    """Sphinx sends back every record a forked process logs; the debug line of
+    each event holds a page's whole context, so at the default verbosity a
+    writing process does not record debug lines at all."""
+    import logging
+
+    from podcast.build_speed.parallel import logging_as_shown
+    logger = logging.getLogger("sphinx")
+    level = logger.level
+    try:
+        logging_as_shown(0)
+        assert logger.isEnabledFor(logging.INFO) and not logger.isEnabledFor(logging.DEBUG)
+        logging_as_shown(2)  # -vv shows them
+        assert logger.isEnabledFor(logging.DEBUG)
+    finally:
+        logger.setLevel(level)

@@ -91,6 +91,7 @@ def write_in_processes(builder, docnames, nproc: int) -> None:
     write_docname(first, env=env, builder=builder, tags=tags)
 
     def write_chunk(chunk: list[str]) -> dict:
+        logging_as_shown(builder.config.verbosity)
         for docname in chunk:
             write_docname(docname, env=env, builder=builder, tags=tags)
         return builder.images
@@ -115,11 +116,24 @@ def in_processes(app: Sphinx, items: list, work: Callable[[list], None]) -> bool
     builder = app.builder
     if not getattr(builder, "parallel_ok", False) or app.parallel <= 1 or not items:
         return False
+    def logged_as_shown(chunk: list) -> None:
+        logging_as_shown(app.verbosity)
+        work(chunk)
+
     tasks = ParallelTasks(app.parallel)
     for chunk in few_chunks(items, app.parallel):
-        tasks.add_task(work, chunk)
+        tasks.add_task(logged_as_shown, chunk)
     tasks.join()
     return True
+
+
+def logging_as_shown(verbosity: int) -> None:
+    """In a forked process: what this build does not show is not recorded.
+    Sphinx keeps every record a process logs until it ends, to send them all
+    back, and the debug line of each event names its arguments: a page's whole
+    context, some 200 KB a transcript page."""
+    logging.getLogger(sphinx_logging.NAMESPACE).setLevel(
+        sphinx_logging.VERBOSITY_MAP[max(verbosity, 0)])
 
 
 def beside(app: Sphinx, work: Callable[[], None]) -> ParallelTasks | None:
@@ -130,11 +144,7 @@ def beside(app: Sphinx, work: Callable[[], None]) -> ParallelTasks | None:
         return None
 
     def logged_as_shown() -> None:
-        # Sphinx keeps every record a process logs until it ends, and the debug
-        # line of each event names its arguments (a page's whole context):
-        # what this build does not show is not recorded at all
-        logging.getLogger(sphinx_logging.NAMESPACE).setLevel(
-            sphinx_logging.VERBOSITY_MAP[max(app.verbosity, 0)])
+        logging_as_shown(app.verbosity)
         work()
 
     tasks = ParallelTasks(1)
