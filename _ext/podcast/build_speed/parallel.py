@@ -26,7 +26,6 @@ documents are written here.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 from collections.abc import Callable
 
 import sphinx.builders
@@ -35,6 +34,8 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.display import status_iterator
 from sphinx.util.parallel import ParallelTasks, make_chunks
+
+from .ahead import possible as forks
 
 CHUNKS_PER_PROCESS = 3
 
@@ -91,7 +92,6 @@ def write_in_processes(builder, docnames, nproc: int) -> None:
     write_docname(first, env=env, builder=builder, tags=tags)
 
     def write_chunk(chunk: list[str]) -> dict:
-        logging_as_shown(builder.config.verbosity)
         for docname in chunk:
             write_docname(docname, env=env, builder=builder, tags=tags)
         return builder.images
@@ -105,7 +105,7 @@ def write_in_processes(builder, docnames, nproc: int) -> None:
                                builder.config.verbosity)
     tasks = ParallelTasks(nproc)
     for chunk in chunks:
-        tasks.add_task(write_chunk, chunk, chunk_done)
+        tasks.add_task(logged_as_shown(builder.config.verbosity, write_chunk), chunk, chunk_done)
     tasks.join()
 
 
@@ -116,13 +116,9 @@ def in_processes(app: Sphinx, items: list, work: Callable[[list], None]) -> bool
     builder = app.builder
     if not getattr(builder, "parallel_ok", False) or app.parallel <= 1 or not items:
         return False
-    def logged_as_shown(chunk: list) -> None:
-        logging_as_shown(app.verbosity)
-        work(chunk)
-
     tasks = ParallelTasks(app.parallel)
     for chunk in few_chunks(items, app.parallel):
-        tasks.add_task(logged_as_shown, chunk)
+        tasks.add_task(logged_as_shown(app.verbosity, work), chunk)
     tasks.join()
     return True
 
@@ -136,19 +132,22 @@ def logging_as_shown(verbosity: int) -> None:
         sphinx_logging.VERBOSITY_MAP[max(verbosity, 0)])
 
 
+def logged_as_shown(verbosity: int, work: Callable) -> Callable:
+    """``work``, to run in a forked process, logging as the build shows."""
+    def run(*arguments):
+        logging_as_shown(verbosity)
+        return work(*arguments)
+    return run
+
+
 def beside(app: Sphinx, work: Callable[[], None]) -> ParallelTasks | None:
     """``work`` started in a forked process of its own; its ``join()`` waits
     for it, shows what it logged and raises what failed it. None where the
     system does not fork (the caller does the work itself)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not forks():
         return None
-
-    def logged_as_shown() -> None:
-        logging_as_shown(app.verbosity)
-        work()
-
     tasks = ParallelTasks(1)
-    tasks.add_task(logged_as_shown)
+    tasks.add_task(logged_as_shown(app.verbosity, work))
     return tasks
 
 

@@ -272,19 +272,18 @@ def draw_all(app: Sphinx, pages: list[str], draw: Callable[[list[str]], None],
     shells on them), the rest shared out among the processes. ``beside``: pages
     nothing else in the build reads, which a serial build draws in a process
     beside its writing, until ``html-collect-pages``."""
-    if beside and app.parallel <= 1 and len(pages) > FIRST_HERE:
-        def each() -> None:
-            for page in status_iterator(pages, label, "darkgreen", len(pages),
-                                        app.config.verbosity):
-                draw([page])
+    def each(listed: list[str]) -> None:
+        for page in status_iterator(listed, label, "darkgreen", len(listed),
+                                    app.config.verbosity):
+            draw([page])
 
-        tasks = in_a_process_beside(app, each)
+    if beside and app.parallel <= 1 and len(pages) > FIRST_HERE:
+        tasks = in_a_process_beside(app, lambda: each(pages))
         if tasks is not None:
             setattr(app, _BESIDE, [*(getattr(app, _BESIDE, None) or ()), tasks])
             return
     first = pages[:FIRST_HERE] if app.parallel > 1 else pages
-    for page in status_iterator(first, label, "darkgreen", len(first), app.config.verbosity):
-        draw([page])
+    each(first)
     rest = pages[len(first):]
     if not in_processes(app, rest, draw):
         draw(rest)
