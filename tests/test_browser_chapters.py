@@ -190,7 +190,7 @@ def test_clicking_a_paragraphs_time_seeks_the_player(page, transcript_site):
     Offsite(page, player=True)
     page.goto(f"{transcript_site}/transcripts/2023-03-26-talk.html")
     with page.expect_navigation():
-        page.click("#t-76 a.podcast-transcript-time")
+        page.click("#t-76.podcast-transcript-time")  # the time is the anchor
     assert page.url.endswith("/episodes/2023-03-26-talk.html#t=76")
     assert wait_for_command(page, {"event": "command", "func": "seekTo", "args": [76, True]})
 
@@ -199,7 +199,8 @@ def test_a_deep_link_shows_what_was_said_then(page, transcript_site):
     Offsite(page, player=True)
     page.goto(f"{transcript_site}/transcripts/2023-03-26-talk.html#t=330")
     page.wait_for_selector(".podcast-transcript-current")
-    assert page.evaluate("document.querySelector('.podcast-transcript-current').id") == "t-320"
+    assert page.evaluate("document.querySelector('.podcast-transcript-current > "
+                         ".podcast-transcript-time').id") == "t-320"
     assert page.locator("iframe").count() == 0  # the transcript page has no player to load
 
 

@@ -417,18 +417,27 @@ def settled(page) -> None:
 
 
 def said(page) -> list[str]:
-    return page.eval_on_selector_all(".podcast-transcript-current",
-                                     "paragraphs => paragraphs.map(p => p.id)")
+    """The anchors (their times') of the paragraphs marked as being said."""
+    return page.eval_on_selector_all(
+        ".podcast-transcript-current",
+        "paragraphs => paragraphs.map(p => p.querySelector('.podcast-transcript-time').id)")
+
+
+def paragraph(anchor: str) -> str:
+    """The paragraph whose time is ``#anchor``."""
+    return f".podcast-transcript-paragraph:has(> #{anchor})"
 
 
 # Whether the element is wholly inside the window.
 IN_VIEW = """selector => { const box = document.querySelector(selector)
     .getBoundingClientRect(); return box.top >= 0 && box.bottom <= innerHeight; }"""
-# Each scrollIntoView the page asks for: the element's id and how (smooth or at once).
+# Each scrollIntoView the page asks for: the element's id (a paragraph's: its time's)
+# and how (smooth or at once).
 RECORD_SCROLLS = """window.scrolls = [];
         const scroll = Element.prototype.scrollIntoView;
         Element.prototype.scrollIntoView = function (options) {
-            window.scrolls.push([this.id, options && options.behavior]);
+            const time = this.querySelector(":scope > .podcast-transcript-time");
+            window.scrolls.push([time ? time.id : this.id, options && options.behavior]);
             return scroll.call(this, options); };"""
 
 
@@ -441,15 +450,15 @@ def test_the_transcript_page_plays_and_follows_what_is_said(page, site_url):
     page.set_viewport_size({"width": 1280, "height": 700})
     open_page(page, site_url, TRANSCRIPT)
     assert page.locator(".podcast-audio-transcript audio").count() == 1
-    page.locator("#t-90 a.podcast-transcript-time").click()  # plays from there, here
+    page.locator("#t-90").click()  # plays from there, here
     wait_until(page, "!audio.paused && audio.currentTime >= 90")
     assert page.url.endswith(f"/{TRANSCRIPT}.html#t=90")
-    page.wait_for_selector("#t-90[aria-current='true']")
+    page.wait_for_selector(paragraph("t-90") + "[aria-current='true']")
     assert said(page) == ["t-90"]
     page.evaluate(f"document.querySelector('{AUDIO}').currentTime = 150")  # it plays on
-    page.wait_for_selector("#t-150.podcast-transcript-current")
+    page.wait_for_selector(paragraph("t-150") + ".podcast-transcript-current")
     assert said(page) == ["t-150"]
-    page.wait_for_function(IN_VIEW, arg="#t-150")
+    page.wait_for_function(IN_VIEW, arg=paragraph("t-150"))
     assert ["t-150", "smooth"] in page.evaluate("window.scrolls")
     # the player stays in view above it, under the header
     assert in_view(page, ".podcast-audio-transcript media-controller")
@@ -463,22 +472,22 @@ def test_the_transcript_follows_without_motion_for_who_prefers_none(page, site_u
     page.set_viewport_size({"width": 1280, "height": 700})
     open_page(page, site_url, TRANSCRIPT)
     play_from(page, 160)
-    page.wait_for_selector("#t-160.podcast-transcript-current")
+    page.wait_for_selector(paragraph("t-160") + ".podcast-transcript-current")
     assert ["t-160", "auto"] in page.evaluate("window.scrolls")
-    assert in_view(page, "#t-160")
+    assert in_view(page, paragraph("t-160"))
 
 
 def test_a_reader_who_scrolled_away_is_left_there(page, site_url):
     page.set_viewport_size({"width": 1280, "height": 700})
     open_page(page, site_url, TRANSCRIPT)
     play_from(page, 150)
-    page.wait_for_selector("#t-150.podcast-transcript-current")
+    page.wait_for_selector(paragraph("t-150") + ".podcast-transcript-current")
     settled(page)  # followed there
     page.evaluate("window.scrollTo({top: 0, behavior: 'instant'})")  # back to the top, to read
     settled(page)
     assert page.evaluate("window.scrollY") == 0
     page.evaluate(f"document.querySelector('{AUDIO}').currentTime = 170")
-    page.wait_for_selector("#t-170.podcast-transcript-current")
+    page.wait_for_selector(paragraph("t-170") + ".podcast-transcript-current")
     page.wait_for_timeout(500)
     assert page.evaluate("window.scrollY") == 0
 

@@ -78,7 +78,7 @@ def test_a_phrase_said_only_in_a_transcript_finds_it_and_plays_there(page, site_
         "zygomorphic", "flower"]
     # the paragraph, in its transcript
     page.click(".podcast-search-place")
-    page.wait_for_selector("#t-76.podcast-transcript-current")
+    page.wait_for_selector(".podcast-transcript-current:has(> #t-76)")
     # "Play from here": the episode, its player at that second
     page.go_back()
     page.wait_for_selector(".podcast-search-play")

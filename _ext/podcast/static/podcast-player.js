@@ -184,10 +184,12 @@
   /* -- the transcript, following the audio --------------------------------------- */
 
   var paragraphs = [];
-  document.querySelectorAll(".podcast-transcript-paragraph[id^='t-']").forEach(function (element) {
-    var start = parseInt(element.id.slice(2), 10);
-    if (!isNaN(start)) paragraphs.push({ element: element, start: start });
-  });
+  // each paragraph's anchor is its time: "t-" and the second it starts at
+  document.querySelectorAll(".podcast-transcript-paragraph > .podcast-transcript-time[id^='t-']")
+    .forEach(function (time) {
+      var start = parseInt(time.id.slice(2), 10);
+      if (!isNaN(start)) paragraphs.push({ element: time.parentNode, start: start });
+    });
   if (!paragraphs.length) return;
 
   var calm = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)");

@@ -289,9 +289,11 @@
   /* On a transcript page, "#t=" shows what was said at that second. */
   function showSaid(seconds) {
     var said = null;
-    document.querySelectorAll(".podcast-transcript-paragraph").forEach(function (paragraph) {
-      if (parseInt(paragraph.id.replace(/^t-/, ""), 10) <= seconds) said = paragraph;
-    });
+    // each paragraph's anchor is its time: "t-" and the second it starts at
+    document.querySelectorAll(".podcast-transcript-paragraph > .podcast-transcript-time[id^='t-']")
+      .forEach(function (time) {
+        if (parseInt(time.id.slice(2), 10) <= seconds) said = time.parentNode;
+      });
     if (!said) return false;
     document.querySelectorAll(".podcast-transcript-current").forEach(function (paragraph) {
       paragraph.classList.remove("podcast-transcript-current");

@@ -19,6 +19,7 @@ from ..core.text.times import format_time
 from .context import Context
 from .listings import internal_link
 from .renderers import renderer
+from .transcript_html import anchor
 
 # -- renderers ------------------------------------------------------------------------
 
@@ -88,7 +89,7 @@ def render_person(context: Context, node: nodes.Element) -> list[nodes.Node]:
         for episode, page, second in named:
             label = f"#{episode.number}" if episode.number is not None else episode.title
             line = nodes.paragraph("", f"named at {format_time(second)} in ")
-            line += internal_link(label, context.uri(page, f"t-{second}"))
+            line += internal_link(label, context.uri(page, anchor(second)))
             lines.append(line)
         content.append(bullets(lines, ["podcast-named-at"]))
     books = derived.books_by.get(person.name, [])

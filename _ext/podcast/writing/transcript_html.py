@@ -1,6 +1,11 @@
 """A transcript's paragraphs drawn: each starts with its time, a link that seeks
 the episode's player, then who speaks; the people it names link to their pages.
 
+The time is the paragraph's anchor (``#t-<seconds>``), not the paragraph:
+Pagefind keeps the text of every element with an id for the search's
+sub-results, and a paragraph's whole text kept so doubled what a search
+downloads of each transcript (and its index took a fifth longer to build).
+
 A time links the video at that second (what works without JavaScript);
 ``podcast.js`` opens the episode page at ``#t=`` instead, where the player (or
 the audio) seeks, as for chapters.
@@ -30,10 +35,17 @@ OTHER_TRANSLATORS = ("latex", "text", "man", "texinfo")
 
 
 def time_link(episode: str, video: str, seconds: int) -> str:
-    """The opening tag of a paragraph's time (``episode``: its page's relative URL)."""
+    """The opening tag of a paragraph's time, its anchor (``episode``: its page's
+    relative URL)."""
     href = watch_url(video, seconds) if video else f"{episode}#t={seconds}"
-    return (f'<a class="podcast-transcript-time" href="{escape(href, quote=True)}" '
-            f'data-episode="{escape(episode, quote=True)}" data-seconds="{seconds}">')
+    return (f'<a id="{anchor(seconds)}" class="podcast-transcript-time" '
+            f'href="{escape(href, quote=True)}" data-episode="{escape(episode, quote=True)}" '
+            f'data-seconds="{seconds}">')
+
+
+def anchor(seconds: int) -> str:
+    """The id of the paragraph said from ``seconds`` on (its time's)."""
+    return f"t-{seconds}"
 
 
 def visit_time_html(self, node: transcript_time) -> None:
@@ -67,7 +79,7 @@ def visit_text_html(self, node: transcript_text) -> None:
 
     encode, parts = self.encode, []
     for start, time, speaker, pieces in node["paragraphs"]:
-        parts.append(f'<p class="podcast-transcript-paragraph" id="t-{start}">'
+        parts.append(f'<p class="podcast-transcript-paragraph">'
                      f'{time_link(episode, node["video"], start)}{encode(time)}</a> ')
         if speaker:
             parts.append(f'<strong class="podcast-transcript-speaker">{encode(speaker)}</strong>')
@@ -84,10 +96,11 @@ def visit_text_html(self, node: transcript_text) -> None:
 
 
 def as_nodes(node: transcript_text) -> list[nodes.paragraph]:
-    """The paragraphs as nodes, as the transcript page had them."""
+    """The paragraphs as nodes, as the transcript page had them (the anchor is
+    the time's, which writes it)."""
     found = []
     for start, time, speaker, pieces in node["paragraphs"]:
-        paragraph = nodes.paragraph(ids=[f"t-{start}"], classes=["podcast-transcript-paragraph"])
+        paragraph = nodes.paragraph(classes=["podcast-transcript-paragraph"])
         paragraph += transcript_time("", time, episode=node["episode"], seconds=start,
                                      video=node["video"])
         paragraph += nodes.Text(" ")
