@@ -91,6 +91,9 @@ class Collector:
         if gc.isenabled():
             gc.disable()
             _SWITCHED_OFF.append(True)
+        # what start-up made lives through the build: once frozen, the collection
+        # after each merge (``-j``) walks only what was read
+        gc.freeze()
 
     def build_finished(self, app: Sphinx, exception: Exception | None) -> None:
         switch_back_on()
