@@ -218,6 +218,38 @@ def test_the_pages_reach_the_sitemap_without_a_server_process(sphinx_test_tempdi
         app.cleanup()
 
 
+def test_redirects_and_chapters_written_beside_the_writing_are_those_written_in_it(
+        sphinx_test_tempdir, rootdir, monkeypatch):
+    """The redirect pages and the JSON chapters are written in a process beside
+    the pages: the same files, and the same warnings, as written in the build's."""
+    from podcast.publishing import json_chapters, redirects
+    started = []
+    for module in (redirects, json_chapters):
+        def counted(app, work, beside=module.beside):
+            started.append(beside(app, work))
+            return started[-1]
+        monkeypatch.setattr(module, "beside", counted)
+    written_beside = build_root(rootdir / "test-chapters", sphinx_test_tempdir / "written-beside")
+    written_beside.cleanup()
+    assert started == [True, True]
+    for module in (redirects, json_chapters):
+        monkeypatch.setattr(module, "beside", lambda app, work: False)
+    written_here = build_root(rootdir / "test-chapters", sphinx_test_tempdir / "written-here")
+
+    def files(app) -> dict[str, bytes]:
+        return {path.relative_to(app.outdir).as_posix(): path.read_bytes()
+                for path in app.outdir.rglob("*") if path.name.endswith(".chapters.json")
+                or path.suffix == ".html" and is_redirect(path)}
+
+    found = files(written_beside)
+    assert any(name.endswith(".json") for name in found)
+    assert any(name.endswith(".html") for name in found)
+    assert found == files(written_here)
+    assert warnings(written_beside) == warnings(written_here).replace(
+        "/written-here/", "/written-beside/")
+    written_here.cleanup()
+
+
 def test_every_old_url_redirects_to_an_existing_page(site):
     redirects = sorted(path for path in site.outdir.rglob("*.html") if is_redirect(path))
     assert {path.relative_to(site.outdir).as_posix() for path in redirects} == {

@@ -419,16 +419,16 @@ def test_transcript_pages_drawn_beside_the_writing_are_those_drawn_in_it(
     beside = made_pages.in_a_process_beside
 
     def counted(app, work):
-        tasks = beside(app, work)
-        started.append(0 if tasks is None else 1)
-        return tasks
+        done = beside(app, work)
+        started.append(int(done))
+        return done
 
     monkeypatch.setattr(made_pages, "in_a_process_beside", counted)
     drawn_beside = build_root(rootdir / "test-transcripts", sphinx_test_tempdir / "beside",
                               files=more)
     drawn_beside.cleanup()
     assert started == [1]
-    monkeypatch.setattr(made_pages, "in_a_process_beside", lambda app, work: None)
+    monkeypatch.setattr(made_pages, "in_a_process_beside", lambda app, work: False)
     drawn_here = build_root(rootdir / "test-transcripts", sphinx_test_tempdir / "here",
                             files=more)
     names = sorted(path.name for path in (drawn_here.outdir / "transcripts").glob("*.html"))

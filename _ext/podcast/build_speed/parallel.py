@@ -20,7 +20,9 @@ source (``writing.people_pages``) are shared out the same way (``in_processes``)
 A serial build's writing leaves the other core idle: pages that nothing else
 in the build reads (the transcripts', whose search reads what was staged of them
 while reading) are written there, in one forked process (``beside``), while the
-documents are written here.
+documents are written here. Files that need what reading found and nothing the
+writing makes (the redirect pages, the JSON chapters) are written beside the
+writing too, with ``-j`` as well: they took a second or two after the last page.
 """
 
 from __future__ import annotations
@@ -140,16 +142,33 @@ def logged_as_shown(verbosity: int, work: Callable) -> Callable:
     return run
 
 
-def beside(app: Sphinx, work: Callable[[], None]) -> ParallelTasks | None:
-    """``work`` started in a forked process of its own; its ``join()`` waits
-    for it, shows what it logged and raises what failed it. None where the
-    system does not fork (the caller does the work itself)."""
+_BESIDE = "podcast_beside"  # on the app: the processes working beside the writing
+
+
+def beside(app: Sphinx, work: Callable[[], None]) -> bool:
+    """``work`` started in a forked process of its own, beside the writing,
+    until ``done_beside``. False where the system does not fork: the caller
+    does the work itself."""
     if not forks():
-        return None
+        return False
     tasks = ParallelTasks(1)
     tasks.add_task(logged_as_shown(app.verbosity, work))
-    return tasks
+    setattr(app, _BESIDE, [*(getattr(app, _BESIDE, None) or ()), tasks])
+    return True
+
+
+def done_beside(app: Sphinx, exception: Exception | None = None) -> None:
+    """The work beside the writing waited for (what it logged shown, what failed
+    it raised), once every page is written (``writing.made_pages``), or stopped
+    if the build failed (``build-finished``)."""
+    for tasks in getattr(app, _BESIDE, None) or ():
+        if exception is None:
+            tasks.join()
+        else:
+            tasks.terminate()
+    setattr(app, _BESIDE, None)
 
 
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", every_core_works)
+    app.connect("build-finished", done_beside, priority=100)

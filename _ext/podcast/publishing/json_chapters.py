@@ -10,6 +10,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from ..build_speed.parallel import beside
 from ..core.post.episode import Episode
 from ..core.text.paths import bounded
 from ..reading.chapters import CHAPTERS_CLASS
@@ -56,10 +57,8 @@ def link_json(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             return
 
 
-def write_json(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: every episode's JSON chapters, at a stable URL."""
-    if exception is not None or not is_web_build(app):
-        return
+def write_json(app: Sphinx) -> None:
+    """Every episode's JSON chapters, at a stable URL."""
     base = (app.config.html_baseurl or "").rstrip("/")
     for episode in state_of(app.env).episodes.values():
         if not episode.chapters:
@@ -74,6 +73,13 @@ def write_json(app: Sphinx, exception: Exception | None) -> None:
             target.write_text(text, encoding="utf-8")
 
 
+def write_beside(app: Sphinx, builder) -> None:
+    """``write-started``: the JSON chapters written beside the pages (they need
+    what reading found, nothing the writing makes)."""
+    if is_web_build(app) and not beside(app, lambda: write_json(app)):
+        write_json(app)
+
+
 def setup(app: Sphinx) -> None:
     app.connect("doctree-resolved", link_json)
-    app.connect("build-finished", write_json)
+    app.connect("write-started", write_beside)

@@ -15,15 +15,14 @@ from sphinx.application import Sphinx
 from sphinx_reredirects import Reredirects
 
 from ..after_reading.derived import derived_of
+from ..build_speed.parallel import beside
 from ..core.text.paths import is_inside
 from ..state.domain import state_of
 from ..writing.context import is_web_build
 
 
-def write_redirects(app: Sphinx):
-    """``html-collect-pages``: a redirect page at every old URL."""
-    if not is_web_build(app):
-        return []
+def write_redirects(app: Sphinx) -> None:
+    """A redirect page at every old URL."""
     derived = derived_of(state_of(app.env))
     redirects = {}
     for path, docname in derived.old_urls.items():
@@ -38,9 +37,16 @@ def write_redirects(app: Sphinx):
         # keys keep their ".html", so the writer takes the path as it is
         redirects[path] = target
     Reredirects(app).create_redirects(redirects)
-    return []
+
+
+def write_beside(app: Sphinx, builder) -> None:
+    """``write-started``: the redirect pages written beside the pages (they need
+    what reading found, nothing the writing makes): a thousand small files took
+    a second after the last page."""
+    if is_web_build(app) and not beside(app, lambda: write_redirects(app)):
+        write_redirects(app)
 
 
 def setup(app: Sphinx) -> None:
     app.setup_extension("sphinx_reredirects")  # its writer; its own map stays empty
-    app.connect("html-collect-pages", write_redirects)
+    app.connect("write-started", write_beside)

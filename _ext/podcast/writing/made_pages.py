@@ -28,7 +28,7 @@ from sphinx.writers.html import HTMLWriter
 
 from ..build_speed.memory import let_go
 from ..build_speed.parallel import beside as in_a_process_beside
-from ..build_speed.parallel import in_processes
+from ..build_speed.parallel import done_beside, in_processes
 
 _SETTINGS: dict[tuple[int, str], Values] = {}  # (id of the builder, for what) -> settings
 
@@ -263,9 +263,6 @@ def page_context(builder: StandaloneHTMLBuilder, pagename: str, doctree: nodes.d
 FIRST_HERE = 8  # with -j: pages drawn in the main process, proving the shells first
 
 
-_BESIDE = "podcast_drawing_beside"  # on the app: pages being drawn in a process beside
-
-
 def draw_all(app: Sphinx, pages: list[str], draw: Callable[[list[str]], None],
              label: str, beside: bool = False) -> None:
     """``draw`` over the pages; with ``-j`` the first here (the drawer proves its
@@ -277,11 +274,9 @@ def draw_all(app: Sphinx, pages: list[str], draw: Callable[[list[str]], None],
                                     app.config.verbosity):
             draw([page])
 
-    if beside and app.parallel <= 1 and len(pages) > FIRST_HERE:
-        tasks = in_a_process_beside(app, lambda: each(pages))
-        if tasks is not None:
-            setattr(app, _BESIDE, [*(getattr(app, _BESIDE, None) or ()), tasks])
-            return
+    if beside and app.parallel <= 1 and len(pages) > FIRST_HERE \
+            and in_a_process_beside(app, lambda: each(pages)):
+        return
     first = pages[:FIRST_HERE] if app.parallel > 1 else pages
     each(first)
     rest = pages[len(first):]
@@ -321,19 +316,8 @@ def write_pages_left(app: Sphinx) -> list:
     was written (their writers write each build's once)."""
     for writer in getattr(app, _WRITERS, ()):
         writer.write(app)
-    drawn_beside(app, None)
+    done_beside(app)  # the pages drawn beside, and all else done there, are in now
     return []
-
-
-def drawn_beside(app: Sphinx, exception: Exception | None) -> None:
-    """The pages drawn beside the writing, waited for (``build-finished`` too:
-    stopped, if the build failed before)."""
-    for tasks in getattr(app, _BESIDE, None) or ():
-        if exception is None:
-            tasks.join()
-        else:
-            tasks.terminate()
-    setattr(app, _BESIDE, None)
 
 
 _EVERY_PAGE = "podcast_writes_every_page"  # on the app: whether Sphinx writes every page
@@ -367,4 +351,3 @@ def setup(app: Sphinx) -> None:
     app.connect("builder-inited", forget_settings, priority=100)
     app.connect("builder-inited", note_every_page, priority=400)
     app.connect("html-collect-pages", write_pages_left)
-    app.connect("build-finished", drawn_beside, priority=100)
