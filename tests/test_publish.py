@@ -222,18 +222,19 @@ def test_redirects_and_chapters_written_beside_the_writing_are_those_written_in_
         sphinx_test_tempdir, rootdir, monkeypatch):
     """The redirect pages and the JSON chapters are written in a process beside
     the pages: the same files, and the same warnings, as written in the build's."""
-    from podcast.publishing import json_chapters, redirects
+    from podcast.build_speed import parallel
     started = []
-    for module in (redirects, json_chapters):
-        def counted(app, work, beside=module.beside):
-            started.append(beside(app, work))
-            return started[-1]
-        monkeypatch.setattr(module, "beside", counted)
+    beside = parallel.beside
+
+    def counted(app, work):
+        started.append(beside(app, work))
+        return started[-1]
+
+    monkeypatch.setattr(parallel, "beside", counted)
     written_beside = build_root(rootdir / "test-chapters", sphinx_test_tempdir / "written-beside")
     written_beside.cleanup()
     assert started == [True, True]
-    for module in (redirects, json_chapters):
-        monkeypatch.setattr(module, "beside", lambda app, work: False)
+    monkeypatch.setattr(parallel, "beside", lambda app, work: False)
     written_here = build_root(rootdir / "test-chapters", sphinx_test_tempdir / "written-here")
 
     def files(app) -> dict[str, bytes]:

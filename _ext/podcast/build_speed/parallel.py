@@ -157,6 +157,12 @@ def beside(app: Sphinx, work: Callable[[], None]) -> bool:
     return True
 
 
+def beside_or_here(app: Sphinx, work: Callable[[], None]) -> None:
+    """``work`` done beside the writing, or here where the system does not fork."""
+    if not beside(app, work):
+        work()
+
+
 def done_beside(app: Sphinx, exception: Exception | None = None) -> None:
     """The work beside the writing waited for (what it logged shown, what failed
     it raised), once every page is written (``writing.made_pages``), or stopped

@@ -10,7 +10,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..build_speed.parallel import beside
+from ..build_speed.parallel import beside_or_here
 from ..core.post.episode import Episode
 from ..core.text.paths import bounded
 from ..reading.chapters import CHAPTERS_CLASS
@@ -76,8 +76,8 @@ def write_json(app: Sphinx) -> None:
 def write_beside(app: Sphinx, builder) -> None:
     """``write-started``: the JSON chapters written beside the pages (they need
     what reading found, nothing the writing makes)."""
-    if is_web_build(app) and not beside(app, lambda: write_json(app)):
-        write_json(app)
+    if is_web_build(app):
+        beside_or_here(app, lambda: write_json(app))
 
 
 def setup(app: Sphinx) -> None:

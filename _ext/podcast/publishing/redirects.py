@@ -15,7 +15,7 @@ from sphinx.application import Sphinx
 from sphinx_reredirects import Reredirects
 
 from ..after_reading.derived import derived_of
-from ..build_speed.parallel import beside
+from ..build_speed.parallel import beside_or_here
 from ..core.text.paths import is_inside
 from ..state.domain import state_of
 from ..writing.context import is_web_build
@@ -43,8 +43,8 @@ def write_beside(app: Sphinx, builder) -> None:
     """``write-started``: the redirect pages written beside the pages (they need
     what reading found, nothing the writing makes): a thousand small files took
     a second after the last page."""
-    if is_web_build(app) and not beside(app, lambda: write_redirects(app)):
-        write_redirects(app)
+    if is_web_build(app):
+        beside_or_here(app, lambda: write_redirects(app))
 
 
 def setup(app: Sphinx) -> None:

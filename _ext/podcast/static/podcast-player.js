@@ -183,13 +183,7 @@
 
   /* -- the transcript, following the audio --------------------------------------- */
 
-  var paragraphs = [];
-  // each paragraph's anchor is its time: "t-" and the second it starts at
-  document.querySelectorAll(".podcast-transcript-paragraph > .podcast-transcript-time[id^='t-']")
-    .forEach(function (time) {
-      var start = parseInt(time.id.slice(2), 10);
-      if (!isNaN(start)) paragraphs.push({ element: time.parentNode, start: start });
-    });
+  var paragraphs = api.transcriptParagraphs();
   if (!paragraphs.length) return;
 
   var calm = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)");

@@ -286,14 +286,24 @@
     return videoSeconds || 0;
   }
 
+  /* A transcript page's paragraphs, in order, each with the second it starts at:
+     a paragraph's anchor is its time, "t-" and that second. */
+  function transcriptParagraphs() {
+    var found = [];
+    document.querySelectorAll(".podcast-transcript-paragraph > .podcast-transcript-time[id^='t-']")
+      .forEach(function (time) {
+        var start = parseInt(time.id.slice(2), 10);
+        if (!isNaN(start)) found.push({ element: time.parentNode, start: start });
+      });
+    return found;
+  }
+
   /* On a transcript page, "#t=" shows what was said at that second. */
   function showSaid(seconds) {
     var said = null;
-    // each paragraph's anchor is its time: "t-" and the second it starts at
-    document.querySelectorAll(".podcast-transcript-paragraph > .podcast-transcript-time[id^='t-']")
-      .forEach(function (time) {
-        if (parseInt(time.id.slice(2), 10) <= seconds) said = time.parentNode;
-      });
+    transcriptParagraphs().forEach(function (paragraph) {
+      if (paragraph.start <= seconds) said = paragraph.element;
+    });
     if (!said) return false;
     document.querySelectorAll(".podcast-transcript-current").forEach(function (paragraph) {
       paragraph.classList.remove("podcast-transcript-current");
@@ -326,6 +336,7 @@
 
   window.podcastPlayer = {
     load: loadPlayer, seek: seek, parseOffset: parseOffset, fragmentStart: fragmentStart,
-    now: now, moved: moved, onMove: function (hearer) { hearers.push(hearer); }
+    now: now, moved: moved, onMove: function (hearer) { hearers.push(hearer); },
+    transcriptParagraphs: transcriptParagraphs
   };
 })();
