@@ -383,14 +383,12 @@ def test_people_are_found_again_only_when_the_lists_change(build, rootdir, monke
 
 
 def test_people_pages_drawn_from_one_are_the_pages_the_theme_renders(sphinx_test_tempdir,
-                                                                     rootdir, monkeypatch):
+                                                                     rootdir):
     """Each person's page but the first is drawn from the first's, holes filled: the
     same bytes as the theme rendering every one, names with accents, tags and
     ampersands included; and the drawing was used, not only tried. A person's
     page is no document, and once two pages proved it, it is drawn with every
-    ``html-page-context`` handler but the theme's. A serial build draws them in a
-    process beside its writing: the same bytes again."""
-    from podcast.build_speed import parallel
+    ``html-page-context`` handler but the theme's."""
     from podcast.writing.drawn_pages import Drawer
     drawn: list[str] = []
     direct: list[bool] = []
@@ -407,13 +405,6 @@ def test_people_pages_drawn_from_one_are_the_pages_the_theme_renders(sphinx_test
         direct.append(self.done)
         return result
 
-    started = []
-    beside = parallel.beside
-    monkeypatch.setattr(parallel, "beside", lambda app, work: started.append(
-        beside(app, work)) or started[-1])
-    drawn_beside = build_root(rootdir / "test-people", sphinx_test_tempdir / "people-beside")
-    assert started and all(started)
-    monkeypatch.setattr(parallel, "beside", lambda app, work: False)  # here, to be counted
     Drawer.page_context, Drawer.drawn_directly = counted, counted_directly
     try:
         again = build_root(rootdir / "test-people", sphinx_test_tempdir / "people-drawn")
@@ -424,18 +415,15 @@ def test_people_pages_drawn_from_one_are_the_pages_the_theme_renders(sphinx_test
     people = sorted(path.relative_to(again.outdir).as_posix()
                     for path in (again.outdir / "people").glob("*.html"))
     assert {"people/kurt-godel.html", "people/dana-b-bold-b-co.html"} <= set(people)
-    assert people == sorted(path.relative_to(drawn_beside.outdir).as_posix()
-                            for path in (drawn_beside.outdir / "people").glob("*.html"))
     for name in people:
         assert (again.outdir / name).read_bytes() == (rendered.outdir / name).read_bytes(), name
-        assert (drawn_beside.outdir / name).read_bytes() == (again.outdir / name).read_bytes()
     assert len(drawn) > 10 and "people/dana-b-bold-b-co" in drawn
     persons = [name for name in people if "/letter-" not in name
                and not name.endswith(("/index.html", "/guests.html"))]
     assert direct[:2] == [False, False] and direct.count(True) >= len(persons) - 3
     assert "people/kurt-godel" not in again.env.found_docs
-    for app in (again, rendered, drawn_beside):
-        app.cleanup()
+    again.cleanup()
+    rendered.cleanup()
 
 
 def test_a_person_page_unlike_the_first_is_rendered_by_the_theme(sphinx_test_tempdir, rootdir):

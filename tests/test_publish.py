@@ -233,7 +233,7 @@ def test_redirects_and_chapters_written_beside_the_writing_are_those_written_in_
     monkeypatch.setattr(parallel, "beside", counted)
     written_beside = build_root(rootdir / "test-chapters", sphinx_test_tempdir / "written-beside")
     written_beside.cleanup()
-    assert started == [True, True, True]  # the redirects, the JSON chapters, the people's pages
+    assert started == [True, True]
     monkeypatch.setattr(parallel, "beside", lambda app, work: False)
     written_here = build_root(rootdir / "test-chapters", sphinx_test_tempdir / "written-here")
 

@@ -9,9 +9,8 @@ few lists. Now each is a doctree made in memory from the person's renderer
 handed to ``handle_page`` with the context Sphinx gives a document (title,
 parents, neighbours, table of contents: ``writing.made_pages``), so every
 ``html-page-context`` handler sees it as before; ``writing.drawn_pages`` then draws most of them
-without the theme's handlers. They are written as the writing starts, in a
-serial build beside it (``PeoplePages``), and are in before their folder's
-documents (the people's index, the letters), the search's last bundle, are indexed.
+without the theme's handlers. They are written with their folder's documents
+(the people's index, the letters), the search's last bundle.
 
 In the navigation a person sits in their letter's page, as when its toctree
 listed them: the letter's page includes them (``env.toctree_includes``), so
@@ -35,7 +34,6 @@ from sphinx.application import Sphinx
 from ..before_reading.page_kinds import PEOPLE_DIR, person_page
 from ..before_reading.people_sources import by_letter
 from ..before_reading.sources import pages_are_documents
-from ..build_speed.parallel import beside_or_here, done_beside
 from ..core.people.directory import LETTER_PAGE, Person
 from ..reading.placeholders import placeholder
 from ..state.domain import state_of
@@ -92,60 +90,45 @@ class PeoplePages:
     """The people's pages of one build. What each showed when last written is
     kept in a file of the doctrees' folder, written once they are: Sphinx saves
     the environment before writing, and only when a document changed (a
-    registry's edit changes people's pages and no document).
-
-    A serial build makes and writes them in a process beside its writing, from
-    its start (``build_speed.parallel.beside``): nothing else in the build reads
-    them but the search, which indexes their folder once it is written; the
-    documents are written here meanwhile. With ``-j`` the build's processes share
-    them out; with Sphinx's search (which must be fed them here) they are made here."""
+    registry's edit changes people's pages and no document)."""
 
     def __init__(self) -> None:
         self.doctrees: dict[str, nodes.document] = {}  # page -> its doctree, in order
         self.digests: dict[str, str] = {}  # page -> digest of what it shows
+        self.before: dict[str, str] = {}  # the same, as last written
         self.written = True
 
-    def note_read(self, app: Sphinx, env) -> list[str]:
-        """``env-get-updated``: the people's pages are made anew this build."""
+    def find_changed(self, app: Sphinx, env) -> list[str]:
+        """``env-get-updated``, after the placeholders: each page made, and what
+        it shows digested."""
         self.doctrees, self.digests = {}, {}
-        self.written = pages_are_documents(app)
-        return []
-
-    def make(self, app: Sphinx) -> None:
-        """Each page's doctree, and what it shows (content, title, neighbours) digested."""
-        builder = app.builder
+        if pages_are_documents(app):
+            return []
+        self.written = False
+        self.before = shown_before(app)
+        related = env.collect_relations()
         settings = reading_settings(app)
         for _letter_page, people in people_in_order(app):
             for person in people:
                 page = person_page(person.slug)
-                if page in app.env.found_docs:  # a page of the host's (people_sources)
+                if page in env.found_docs:  # a page of the host's (people_sources)
                     continue
                 doctree = self.doctrees[page] = person_doctree(app, person, settings)
-                neighbours = builder.relations.get(page, ())
+                neighbours = related.get(page, ())
                 self.digests[page] = digest_of(
-                    [doctree, *(app.env.titles.get(name) for name in neighbours)])
+                    [doctree, *(env.titles.get(name) for name in neighbours)])
+        return []
 
     def write(self, app: Sphinx) -> None:
-        """Once a build, as the writing starts: the pages made and written,
-        beside the writing in a serial build."""
+        """The pages whose content, title or neighbours changed since they were
+        last written (all of them when Sphinx writes every page); the pages of
+        people no longer named removed; the search index of Sphinx fed them all."""
         if self.written:
             return
         self.written = True
-        if getattr(app.builder, "indexer", None) is None and app.parallel <= 1:
-            beside_or_here(app, lambda: self.make_and_draw(app))
-            return
-        self.make_and_draw(app)
-        index_for_sphinx(app.builder, iter(self.doctrees.items()))
-
-    def make_and_draw(self, app: Sphinx) -> None:
-        """The pages whose content, title or neighbours changed since they were
-        last written (all of them when Sphinx writes every page); the pages of
-        people no longer named removed."""
-        self.make(app)
         builder = app.builder
-        before = shown_before(app)
         pages = [page for page, digest in self.digests.items()
-                 if writes_every_page(app) or before.get(page) != digest
+                 if writes_every_page(app) or self.before.get(page) != digest
                  or not Path(builder.get_outfilename(page)).is_file()]
         drawer = drawer_of(app)
         titles_html = titles_of(app)
@@ -158,7 +141,8 @@ class PeoplePages:
                                                     titles_html), doctree)
 
         draw_all(app, pages, draw, "writing people's pages... ")
-        for gone in sorted(before.keys() - self.digests.keys()):
+        index_for_sphinx(builder, iter(self.doctrees.items()))
+        for gone in sorted(self.before.keys() - self.digests.keys()):
             Path(builder.get_outfilename(gone)).unlink(missing_ok=True)
         shown_path(app).write_text(json.dumps(self.digests, indent=0), encoding="utf-8")
 
@@ -188,23 +172,22 @@ def person_pages(app: Sphinx) -> set[str]:
 
 
 def write_with_documents(app: Sphinx) -> None:
-    """``builder-inited``: the people's pages written as the documents' writing
-    starts (``Builder.write_documents`` wrapped), and done once their folder's
-    documents are: the search indexes the folder after them."""
+    """``builder-inited``: the people's pages written before their folder's
+    documents (``Builder.write_documents`` wrapped: before the search indexes
+    the folder)."""
     builder = app.builder
     people = PeoplePages()
-    app.connect("env-get-updated", people.note_read, priority=600)
+    app.connect("env-get-updated", people.find_changed, priority=600)
     if pages_are_documents(app):
         return
     writes_pages(app, people)
     write_documents = builder.write_documents
 
     def write_people_with_their_folder(docnames) -> None:
-        people.write(app)  # at the first call: beside the rest, in a serial build
-        write_documents(docnames)
+        # with their folder's pages: the search indexes the folder once all are written
         if any(name.startswith(f"{PEOPLE_DIR}/") for name in docnames):
-            # the search indexes the folder once its pages are all written
-            done_beside(app)
+            people.write(app)
+        write_documents(docnames)
 
     builder.write_documents = write_people_with_their_folder
 
