@@ -533,3 +533,20 @@ def test_a_link_to_a_persons_page_by_its_path_reaches_it(build, rootdir):
     links = [a["href"] for a in page(app, "index").select("article a[href*='grace-hopper']")]
     assert links[-3:] == ["people/grace-hopper.html", "people/grace-hopper.html#grace-hopper",
                      "people/grace-hopper.html"]
+
+
+def test_a_page_whose_contents_are_its_title_shows_none_without_asking_the_theme():
+    """The theme's contents for the side column parse the page's contents anew on
+    every page; a person's page lists its title alone, which the theme never shows."""
+    from podcast.writing.drawn_pages import shows_contents
+
+    def unasked(kind="html"):
+        raise AssertionError("the theme was asked")
+
+    title_only = '<ul>\n<li><a class="reference internal" href="#">Ada Lovelace</a></li>\n</ul>\n'
+    assert not shows_contents({"toc": title_only, "generate_toc_html": unasked})
+    sections = ('<ul>\n<li><a class="reference internal" href="#">Ada</a><ul>\n'
+                '<li><a class="reference internal" href="#work">Work</a></li>\n'
+                '</ul>\n</li>\n</ul>\n')
+    assert shows_contents({"toc": sections, "generate_toc_html": lambda kind="html": "<nav/>"})
+    assert not shows_contents({"toc": sections, "generate_toc_html": lambda kind="html": ""})

@@ -89,9 +89,15 @@ def holes(context: dict) -> list[tuple[tuple, Any]]:
 
 def shows_contents(context: dict) -> bool:
     """Whether the page has sections for the side column (the theme's template
-    shows them when they have a length, where its side column shows them)."""
+    shows them when they have a length, where its side column shows them). A
+    page whose contents are its title alone (a person's) has none: the theme
+    shows a title's sections, not the title, and asking it parses the contents
+    anew for each page (were a theme to show the title, the second page of the
+    shape would differ from its drawing, and the theme render every page)."""
     contents = context.get(CONTENTS)
-    return callable(contents) and len(contents()) >= 1
+    if not callable(contents) or _ONLY_TITLE.fullmatch(str(context.get("toc", ""))):
+        return False
+    return len(contents()) >= 1
 
 
 def shape(context: dict, pagename: str) -> tuple:
