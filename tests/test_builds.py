@@ -276,15 +276,35 @@ def test_each_title_is_rendered_once_and_the_pages_stay_the_same(build, sphinx_t
     assert output_files(uncached) == output_files(cached)
 
 
-@pytest.mark.parametrize("root", ["test-site", "test-player"])
+# Episodes of one shape (a guest, a video, neighbours on both sides), enough to be
+# drawn once two of them proved it
+ALIKE = {f"episodes/2024-04-0{day}-guest-{day}.md": f"""---
+title: 'Guest {day}: Topic {day} | Learning from Machine Learning #{20 + day}'
+date: 2024-04-0{day} 10:00:00 -0400
+youtubeID: AAAAAAAAAA{day}
+---
+
+Guest {day} on topic {day}.
+""" for day in range(1, 6)}
+
+
+# Without the side menu, which lists a small site's episodes with the page's own
+# marked (pages of one shape differ there: each is rendered), episodes are drawn
+NO_MENU = {"html_sidebars": {"**": []}}
+
+
+@pytest.mark.parametrize(("root", "overrides"), [("test-site", {}), ("test-player", {}),
+                                                 ("test-site", NO_MENU)])
 def test_episode_pages_drawn_are_the_pages_the_theme_renders(sphinx_test_tempdir, rootdir,
-                                                             root):
+                                                             root, overrides):
     """Episode pages are drawn from the first of each shape the theme rendered (with
     and without audio, a video, guests, neighbours): the same bytes as the theme
-    rendering every one; and the drawing was used, not only tried."""
+    rendering every one; and the drawing was used, not only tried, without the
+    theme's handlers that render its templates once two pages of a shape proved it."""
     from podcast.writing.drawn_pages import DRAWN, Drawer
     drawn: list[str] = []
-    page_context = Drawer.page_context
+    direct: list[str] = []
+    page_context, drawn_directly = Drawer.page_context, Drawer.drawn_directly
 
     def counted(self, app, pagename, *args):
         result = page_context(self, app, pagename, *args)
@@ -293,19 +313,29 @@ def test_episode_pages_drawn_are_the_pages_the_theme_renders(sphinx_test_tempdir
             drawn.append(pagename)
         return result
 
-    Drawer.page_context = counted
+    def counted_directly(self, pagename, context):
+        result = drawn_directly(self, pagename, context)
+        if self.done and pagename.startswith("episodes/"):
+            direct.append(pagename)
+        return result
+
+    Drawer.page_context, Drawer.drawn_directly = counted, counted_directly
     try:
-        again = build_root(rootdir / root, sphinx_test_tempdir / f"{root}-drawn")
+        again = build_root(rootdir / root, sphinx_test_tempdir / f"{root}-{bool(overrides)}-drawn",
+                           files=ALIKE, confoverrides=overrides)
     finally:
-        Drawer.page_context = page_context
-    rendered = build_root(rootdir / root, sphinx_test_tempdir / f"{root}-rendered",
-                          confoverrides={"podcast_draw_pages": False})
+        Drawer.page_context, Drawer.drawn_directly = page_context, drawn_directly
+    rendered = build_root(rootdir / root,
+                          sphinx_test_tempdir / f"{root}-{bool(overrides)}-rendered",
+                          files=ALIKE, confoverrides={**overrides, "podcast_draw_pages": False})
     pages = sorted(path.name for path in (again.outdir / "episodes").glob("*.html"))
     assert len(pages) >= 3
     for name in pages:
         assert (again.outdir / "episodes" / name).read_bytes() == (
             rendered.outdir / "episodes" / name).read_bytes(), name
     assert len(drawn) >= 2, drawn
+    assert set(direct) <= set(drawn)
+    assert len(direct) >= 3 or not overrides, direct  # the five alike, but the two proofs
     again.cleanup()
     rendered.cleanup()
 

@@ -538,7 +538,7 @@ def test_a_link_to_a_persons_page_by_its_path_reaches_it(build, rootdir):
 def test_a_page_whose_contents_are_its_title_shows_none_without_asking_the_theme():
     """The theme's contents for the side column parse the page's contents anew on
     every page; a person's page lists its title alone, which the theme never shows."""
-    from podcast.writing.drawn_pages import shows_contents
+    from podcast.writing.page_shells import shows_contents
 
     def unasked(kind="html"):
         raise AssertionError("the theme was asked")

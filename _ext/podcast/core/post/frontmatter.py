@@ -7,6 +7,8 @@ so too. Each key's line is kept, for warnings.
 
 from __future__ import annotations
 
+import copy
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -144,8 +146,16 @@ def read_front_matter(head: list[str]) -> tuple[dict, list[YamlTrouble]]:
     read key by key, each value as written. Where it took an unquoted title's
     episode number for a comment (``title: Name | Series #24``), the title keeps it.
     """
-    body = _body(head)
-    raw = _lines_by_key(body)
+    return copy.deepcopy(_read_block(tuple(_body(head))))
+
+
+# A post's front matter is read where its episode is found, where its text is
+# repaired for MyST and where its header is made, before and while it is read:
+# YAML reads each block once.
+@functools.lru_cache(maxsize=8192)
+def _read_block(body: tuple[str, ...]) -> tuple[dict, list[YamlTrouble]]:
+    """``read_front_matter`` of the block's lines (its result shared: copied there)."""
+    raw = _lines_by_key(list(body))
     try:
         data = _load("".join(body))
     except yaml.MarkedYAMLError as error:
