@@ -293,3 +293,15 @@ def test_repaired_front_matter_says_what_was_meant_on_the_same_lines(front):
 def test_front_matter_yaml_reads_as_meant_is_left_alone():
     assert repaired_front_matter("---\ntitle: 'Ann: x | Series #2'\n---\n\nBody.\n") is None
     assert repaired_front_matter("No front matter.\n") is None
+
+
+def test_front_matter_read_again_is_the_same_and_its_own():
+    """YAML reads a block once a process: a second reading gives what the first did,
+    and what one caller changes in it is not what the next reads."""
+    head = ["---\n", "title: 'Ada: Engines | Series #3'\n", "tags: [a, b]\n", "---\n"]
+    first, troubles = read_front_matter(head)
+    first["title"] = "changed"
+    first["tags"].append("c")
+    again, troubles_again = read_front_matter(list(head))
+    assert again == {"title": "Ada: Engines | Series #3", "tags": ["a", "b"]}
+    assert troubles_again == troubles

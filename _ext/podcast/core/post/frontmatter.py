@@ -146,12 +146,19 @@ def read_front_matter(head: list[str]) -> tuple[dict, list[YamlTrouble]]:
     read key by key, each value as written. Where it took an unquoted title's
     episode number for a comment (``title: Name | Series #24``), the title keeps it.
     """
-    return copy.deepcopy(_read_block(tuple(_body(head))))
+    body = tuple(_body(head))
+    if sum(map(len, body)) > MAX_KEPT:
+        return _read_block.__wrapped__(body)
+    return copy.deepcopy(_read_block(body))
 
 
 # A post's front matter is read where its episode is found, where its text is
 # repaired for MyST and where its header is made, before and while it is read:
-# YAML reads each block once.
+# YAML reads each block once. A block longer than any post's is read each time
+# (not kept for the process's life).
+MAX_KEPT = 64 * 1024
+
+
 @functools.lru_cache(maxsize=8192)
 def _read_block(body: tuple[str, ...]) -> tuple[dict, list[YamlTrouble]]:
     """``read_front_matter`` of the block's lines (its result shared: copied there)."""
