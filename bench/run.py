@@ -21,8 +21,11 @@ then with a one-hour WebVTT transcript beside every post but one:
   h. an incremental build of (f) after editing one episode's notes
   i. then the missing transcript added: pages written, search indexes made again
 
-and reports wall time, peak memory, median and largest episode page, total site
-size and the ratios, as a table and as JSON (``<out>/results-N.json``).
+and reports wall time, CPU time (the build's and its processes', Pagefind's
+included) and the cores it kept busy on average, peak memory, median and largest
+episode page, total site size and the ratios, as a table and as JSON
+(``<out>/results-N.json``); ``parallel_bound``: the most ``-j 2`` could gain
+over the serial build, its own CPU time spread over both cores throughout.
 ``--repeat R`` runs each clean build R times and keeps the fastest.
 """
 
@@ -103,7 +106,10 @@ def run_build(source: Path, outdir: Path, jobs: int = 1) -> dict:
     del output
     # pages written: HTML files that are new or changed (whatever Sphinx prints)
     written = [path for path, mtime in html_mtimes(outdir).items() if before.get(path) != mtime]
-    return {"wall_s": round(wall, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
+    # CPU time of the build and of every process it waited for (its forks, Pagefind)
+    cpu = usage.ru_utime + usage.ru_stime
+    return {"wall_s": round(wall, 2), "cpu_s": round(cpu, 1), "cores_used": round(cpu / wall, 2),
+            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
             "pages_written": len(written), "warnings": errors.count("WARNING")}
 
 
@@ -329,6 +335,13 @@ def ratios(results: dict) -> dict:
     for name, (top, bottom) in pairs.items():
         if wall(top) and wall(bottom):
             found[name] = round(wall(top) / wall(bottom), 3)
+    # the most -j 2 could gain over a serial build that already keeps both cores
+    # busy part of the time: its own CPU time spread over both cores throughout
+    bounds = {"parallel_bound": ("a_serial", "b_parallel"),
+              "parallel_bound_transcripts": ("f_transcripts_serial", "g_transcripts_parallel")}
+    for name, (serial, parallel) in bounds.items():
+        if wall(serial) and parallel in results:
+            found[name] = round(wall(serial) / (results[parallel]["cpu_s"] / 2), 3)
     return found
 
 
@@ -343,8 +356,8 @@ def machine() -> str:
 
 
 def table(results: dict) -> str:
-    rows = [("build", "wall s", "peak MB", "pages written", "episode page median/max KB",
-             "site MB")]
+    rows = [("build", "wall s", "CPU s (cores)", "peak MB", "pages written",
+             "episode page median/max KB", "site MB")]
     labels = {"a_serial": "a. ours, serial", "b_parallel": "b. ours, -j 2",
               "c_naive": "c. naive baseline", "d_features_off": "d. ours, extension off",
               "e_edit_one": "e. ours, edit one episode", "e_add_one": "e. ours, add one episode",
@@ -359,7 +372,8 @@ def table(results: dict) -> str:
         row = results[key]
         page = (f"{row['episode_page_median_kb']} / {row['episode_page_max_kb']}"
                 if "episode_page_median_kb" in row else "")
-        rows.append((label, str(row["wall_s"]), str(row["peak_rss_mb"]),
+        rows.append((label, str(row["wall_s"]), f"{row['cpu_s']} ({row['cores_used']})",
+                     str(row["peak_rss_mb"]),
                      str(row["pages_written"]), page, str(row.get("site_mb", ""))))
     lines = ["| " + " | ".join(row) + " |" for row in rows]
     lines.insert(1, "|" + "---|" * len(rows[0]))

@@ -55,6 +55,9 @@ def test_the_benchmark_runs_and_reports(tmp_path):
                 "e_add_one", "e_naive_edit_one", "f_transcripts_serial", "g_transcripts_parallel",
                 "h_transcripts_edit_one", "i_new_transcript"):
         assert results[key]["wall_s"] > 0 and results[key]["peak_rss_mb"] > 0, key
+        row = results[key]
+        assert row["cpu_s"] > 0
+        assert row["cores_used"] == pytest.approx(row["cpu_s"] / row["wall_s"], abs=0.05)
     assert results["a_serial"]["episode_page_max_kb"] > 0
     # clean builds ran twice each; the fastest is reported
     for key in ("a_serial", "b_parallel", "c_naive", "d_features_off", "f_transcripts_serial",
@@ -73,7 +76,12 @@ def test_the_benchmark_runs_and_reports(tmp_path):
     assert made_again[1].startswith("pagefind-transcripts-")
     assert set(results["ratios"]) == {"ours_over_features_off", "parallel_speed_up",
                                       "ours_over_naive", "edit_over_naive_edit",
-                                      "transcripts_over_without", "parallel_speed_up_transcripts"}
+                                      "transcripts_over_without", "parallel_speed_up_transcripts",
+                                      "parallel_bound", "parallel_bound_transcripts"}
+    ratios = results["ratios"]
+    assert ratios["parallel_bound_transcripts"] == round(
+        results["f_transcripts_serial"]["wall_s"]
+        / (results["g_transcripts_parallel"]["cpu_s"] / 2), 3)
 
     # where the time goes, on the site the benchmark prepared
     output = subprocess.run(
