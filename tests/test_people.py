@@ -537,16 +537,23 @@ def test_a_link_to_a_persons_page_by_its_path_reaches_it(build, rootdir):
 
 def test_a_page_whose_contents_are_its_title_shows_none_without_asking_the_theme():
     """The theme's contents for the side column parse the page's contents anew on
-    every page; a person's page lists its title alone, which the theme never shows."""
-    from podcast.writing.page_shells import shows_contents
+    every page: a person's page lists its title alone, which the theme never
+    shows, and any other page's are asked once, for both its shape and its holes."""
+    from podcast.writing.page_shells import CONTENTS, contents_of, holes, shape
 
     def unasked(kind="html"):
         raise AssertionError("the theme was asked")
 
     title_only = '<ul>\n<li><a class="reference internal" href="#">Ada Lovelace</a></li>\n</ul>\n'
-    assert not shows_contents({"toc": title_only, "generate_toc_html": unasked})
+    assert contents_of({"toc": title_only, "generate_toc_html": unasked}) is None
     sections = ('<ul>\n<li><a class="reference internal" href="#">Ada</a><ul>\n'
                 '<li><a class="reference internal" href="#work">Work</a></li>\n'
                 '</ul>\n</li>\n</ul>\n')
-    assert shows_contents({"toc": sections, "generate_toc_html": lambda kind="html": "<nav/>"})
-    assert not shows_contents({"toc": sections, "generate_toc_html": lambda kind="html": ""})
+    assert contents_of({"toc": sections, "generate_toc_html": lambda kind="html": "<nav/>"}) \
+        == "<nav/>"
+    assert contents_of({"toc": sections, "generate_toc_html": lambda kind="html": ""}) is None
+    # the shape and the holes take the contents as asked, and never ask again
+    page = {"toc": sections, "title": "Ada", "generate_toc_html": unasked}
+    assert ((CONTENTS,), "<nav/>") in holes(page, "<nav/>")
+    assert all(where != (CONTENTS,) for where, _ in holes(page, None))
+    assert shape(page, "people/ada", "<nav/>") != shape(page, "people/ada", None)

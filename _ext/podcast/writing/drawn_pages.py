@@ -40,6 +40,7 @@ from .page_shells import (
     Replayed,
     Shell,
     as_rendered,
+    contents_of,
     holes,
     probe,
     shape,
@@ -104,8 +105,8 @@ class Drawer:
     def drawn_directly(self, pagename: str, context: dict) -> str:
         """``html-page-context`` of a page drawn directly: the page, or an empty
         one that its rendering, next, writes over."""
-        key = shape(context, pagename)
-        found = holes(context)
+        contents = contents_of(context)
+        key, found = shape(context, pagename, contents), holes(context, contents)
         entry = self.direct.get(key)
         shell = self.shells.get(entry[0]) if entry else None
         if shell is not None and entry[1] >= PROOFS:
@@ -139,8 +140,8 @@ class Drawer:
         if self.asking:
             return self.drawn_directly(pagename, context)
         slug = pagename.rpartition("/")[2]
-        key = shape(context, pagename)
-        found = holes(context)
+        contents = contents_of(context)
+        key, found = shape(context, pagename, contents), holes(context, contents)
         values = [value for _, value in found]
         if key not in self.shells:
             if len(self.shells) >= MAX_SHELLS:

@@ -44,11 +44,12 @@ def probe(number: int) -> str:
     return f"\x1bP{number}<b>&amp;\"'\x1bQ"
 
 
-def holes(context: dict) -> list[tuple[tuple, Any]]:
-    """(where in the context, the value) of each value that differs between pages."""
+def holes(context: dict, contents: str | None) -> list[tuple[tuple, Any]]:
+    """(where in the context, the value) of each value that differs between pages
+    (``contents``: the page's, as ``contents_of`` gave them)."""
     found: list[tuple[tuple, Any]] = [((name,), context.get(name)) for name in TEXTS]
-    if shows_contents(context):
-        found.append(((CONTENTS,), str(context[CONTENTS]())))
+    if contents is not None:
+        found.append(((CONTENTS,), contents))
     for name in LINKS:
         if context.get(name):
             found += [((name, "link"), context[name]["link"]),
@@ -61,22 +62,25 @@ def holes(context: dict) -> list[tuple[tuple, Any]]:
     return found
 
 
-def shows_contents(context: dict) -> bool:
-    """Whether the page has sections for the side column (the theme's template
-    shows them when they have a length, where its side column shows them). A
-    page whose contents are its title alone (a person's) has none: the theme
-    shows a title's sections, not the title, and asking it parses the contents
-    anew for each page (were a theme to show the title, the second page of the
-    shape would differ from its drawing, and the theme render every page)."""
+def contents_of(context: dict) -> str | None:
+    """The page's sections for the side column as the theme gives them, None
+    where it shows none (the theme's template shows them when they have a
+    length). Asked once a page: the theme parses the page's contents anew each
+    time. A page whose contents are its title alone (a person's) has none: the
+    theme shows a title's sections, not the title (were a theme to show the
+    title, the second page of the shape would differ from its drawing, and the
+    theme render every page)."""
     contents = context.get(CONTENTS)
     if not callable(contents) or _ONLY_TITLE.fullmatch(str(context.get("toc", ""))):
-        return False
-    return len(contents()) >= 1
+        return None
+    shown = contents()
+    return str(shown) if len(shown) >= 1 else None
 
 
-def shape(context: dict, pagename: str) -> tuple:
+def shape(context: dict, pagename: str, contents: str | None) -> tuple:
     """What two pages must share for one to be drawn from the other: the rest of
-    the context, the folder, which neighbours there are, a title-only contents."""
+    the context, the folder, which neighbours there are, a title-only contents,
+    sections shown or not (``contents``: as ``contents_of`` gave them)."""
     varying = {*TEXTS, *LINKS, "parents", "rellinks"}
     # the theme's script naming the page is the same on every page but for the name
     rest = tuple(sorted((name, repr(stable(shown_meta(value) if name == "meta" else value))
@@ -86,7 +90,7 @@ def shape(context: dict, pagename: str) -> tuple:
             tuple(bool(context.get(name)) for name in LINKS),
             len(context.get("parents") or ()),
             tuple(rellink[2:] for rellink in context.get("rellinks") or ()),
-            bool(_ONLY_TITLE.fullmatch(str(context.get("toc", "")))), shows_contents(context))
+            bool(_ONLY_TITLE.fullmatch(str(context.get("toc", "")))), contents is not None)
 
 
 def shown_meta(meta: dict | None) -> tuple:
