@@ -121,3 +121,42 @@ def test_a_new_transcript_rebuilds_its_episode_and_its_index_alone(sphinx_test_t
     assert now["pagefind-transcripts-2023"] != indexes["pagefind-transcripts-2023"]
     said = search_records(again, "pagefind-transcripts-2023")
     assert "transcripts/2023-06-01-people.html" in said
+
+
+NEWER_POST = OLDER_POST.replace("2022-01-10", "2024-02-01").replace("#1", "#9").replace(
+    "ADAVIDEO001", "ADAVIDEO009")
+
+
+def test_an_edit_to_one_episode_indexes_its_years_notes_alone(sphinx_test_tempdir, rootdir):
+    """The show notes indexed by year (``podcast_notes_per_index``): an edit to
+    one episode's notes makes its years' index again, not the first one's, and
+    the search page reads them all; each episode in one index, an undated post's
+    (and its transcript) too, as Pagefind reads the bundles' globs."""
+    folder = sphinx_test_tempdir / "incremental-notes-by-year"
+    shutil.rmtree(folder, ignore_errors=True)
+    by_year = {"podcast_notes_per_index": 1}
+    first = build_root(rootdir / "test-transcripts", folder, confoverrides=by_year, files={
+        "episodes/2022-01-10-ada.md": OLDER_POST, "episodes/2024-02-01-ada.md": NEWER_POST,
+        "episodes/welcome.md": OLDER_POST.replace("#1", "#0"), "episodes/welcome.vtt": NEW_SAID})
+    first.cleanup()
+    indexes = {bundle.name: bundle.joinpath("pagefind-entry.json").stat().st_mtime_ns
+               for bundle in first.outdir.glob("pagefind*") if bundle.name != "pagefind-people"
+               and not bundle.name.startswith("pagefind-transcripts")}
+    assert set(indexes) == {"pagefind", "pagefind-notes-2023", "pagefind-notes-2024"}
+    assert page(first, "search").select_one("[data-bundles]")["data-bundles"].split()[:3] == [
+        "pagefind/", "pagefind-notes-2023/", "pagefind-notes-2024/"]
+    found = {name: set(search_records(first, name)) for name in indexes}
+    assert {"episodes/2022-01-10-ada.html", "episodes/welcome.html"} <= found["pagefind"]
+    assert "transcripts/welcome.html" in search_records(first, "pagefind-transcripts-other")
+    assert "episodes/2024-02-01-ada.html" in found["pagefind-notes-2024"]
+    assert sum(len(urls) for urls in found.values()) == len(set().union(*found.values()))
+    again = build_root(rootdir / "test-transcripts", folder, confoverrides=by_year, files={
+        "episodes/2024-02-01-ada.md": NEWER_POST.replace("on engines", "on looms")})
+    again.cleanup()
+    now = {name: again.outdir.joinpath(name, "pagefind-entry.json").stat().st_mtime_ns
+           for name in indexes}
+    assert now["pagefind"] == indexes["pagefind"]
+    assert now["pagefind-notes-2023"] == indexes["pagefind-notes-2023"]
+    assert now["pagefind-notes-2024"] != indexes["pagefind-notes-2024"]
+    assert "looms" in search_records(again, "pagefind-notes-2024")[
+        "episodes/2024-02-01-ada.html"]["content"]

@@ -14,6 +14,7 @@ from podcast.publishing.pagefind import (
     facts,
     fingerprint,
     indexed,
+    notes_bundles,
     transcript_bundles,
 )
 from podcast.publishing.pagefind_runs import Runs, holds, in_bundles
@@ -244,6 +245,36 @@ def test_transcripts_are_indexed_in_bundles_of_whole_years(tmp_path):
     pages = [page.stem for bundle in found for page in bundle.pages(tmp_path)]
     assert sorted(pages) == sorted(names)
     assert transcript_bundles("transcripts", []) == []
+
+
+def test_show_notes_are_indexed_by_year_from_a_few_hundred_episodes_on(tmp_path):
+    """An edit to one episode's notes indexes again its years' episodes, not
+    all of them: from ``size`` episodes on, the first years (with the undated
+    posts and the other pages the notes' index reads) stay in the bundle the
+    search loads first, the later ones go by year; every page in exactly one."""
+    names = ["2019-01-01-a", "2019-05-01-b", "2020-01-01-c", "2021-01-01-d", "2021-06-01-e",
+             "talk", "1-first"]
+    found = notes_bundles("episodes", ("books",), names, 2)
+    assert [bundle.folder for bundle in found] == ["pagefind", "pagefind-notes-2020"]
+    assert found[1].patterns == ("episodes/2020-*.html", "episodes/2021-*.html")
+    for path in [*(f"episodes/{name}.html" for name in names), "books/index.html",
+                 "people/ada.html"]:
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(path)
+    pages = [page.relative_to(tmp_path).as_posix() for bundle in found
+             for page in bundle.pages(tmp_path)]
+    assert sorted(pages) == sorted([*(f"episodes/{name}.html" for name in names),
+                                    "books/index.html"])
+    order = in_bundles({path.removesuffix(".html"): path for path in pages}, found)
+    assert [(bundle.folder, len(group)) for bundle, group in order] == [
+        ("pagefind", 5), ("pagefind-notes-2020", 3)]
+    # fewer episodes, or posts in folders of their own (named as a year, perhaps): one
+    everything = ("episodes/**/*.html", "books/**/*.html")
+    assert notes_bundles("episodes", ("books",), names[:1], 2) == [Bundle("pagefind", everything)]
+    assert notes_bundles("episodes", ("books",), [*names, "2022/x"], 2) == [
+        Bundle("pagefind", everything)]
+    assert notes_bundles("episodes", ("books",), ["talk", "walk"], 2) == [
+        Bundle("pagefind", everything)]
 
 
 def test_pages_are_written_bundle_by_bundle_transcripts_first(tmp_path):

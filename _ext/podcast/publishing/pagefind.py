@@ -132,17 +132,24 @@ class Bundle:
 # year (the search merges them all); a new transcript is indexed again with its
 # year's bundle alone.
 TRANSCRIPTS_PER_BUNDLE = 200
+# The show notes too, from this many episodes on (``podcast_notes_per_index``): an
+# edit to one episode's notes indexes again its years' episodes, not all of them
+# (at 1,000 episodes, a second of an incremental build's ten instead of three).
+NOTES_PER_BUNDLE = 250
+NOTES_BY_YEAR = f"{NOTES}-notes"  # the show notes' bundles after the first
 _DATED = re.compile(r"\d{4}-")  # a post's name starts with its date, as Jekyll's do
-# every name that does not start so, as globs
+# every name that does not start so, as globs that Python and Pagefind read alike
+# (Pagefind's refuses a class of a bare "-": "[!-]")
 _UNDATED = ("[!0-9]*", "[0-9][!0-9]*", "[0-9][0-9][!0-9]*", "[0-9][0-9][0-9][!0-9]*",
-            "[0-9][0-9][0-9][0-9][!-]*")
+            "[0-9][0-9][0-9][0-9][!\\-]*")
 
 
-def transcript_bundles(folder: str, names: Iterable[str],
-                       size: int = TRANSCRIPTS_PER_BUNDLE) -> list[Bundle]:
-    """The transcripts' bundles: their pages' ``names`` (in ``folder``) by year,
-    a year's pages never split, years joined until a bundle has ``size`` pages;
-    the pages of undated names in one of their own."""
+def by_year(prefix: str, folder: str, names: Iterable[str], size: int,
+            not_indexed: str = NOT_INDEXED) -> list[Bundle]:
+    """Bundles of the pages ``names`` (in ``folder``, no deeper) by year, a year's
+    pages never split, years joined until a bundle has ``size`` pages, each
+    named ``prefix-<its first year>``; the pages of undated names in one of their
+    own (``prefix-other``)."""
     years: dict[str, int] = defaultdict(int)
     undated = False
     for name in names:
@@ -155,20 +162,45 @@ def transcript_bundles(folder: str, names: Iterable[str],
         group.append(year)
         count += years[year]
         if count >= size or year == max(years):
-            found.append(Bundle(f"{TRANSCRIPTS}-{group[0]}",
-                                tuple(f"{folder}/{year}-*.html" for year in group),
-                                f"{NOT_INDEXED}, h1"))
+            found.append(Bundle(f"{prefix}-{group[0]}",
+                                tuple(f"{folder}/{year}-*.html" for year in group), not_indexed))
             group, count = [], 0
     if undated:
-        found.append(Bundle(f"{TRANSCRIPTS}-other",
+        found.append(Bundle(f"{prefix}-other",
                             tuple(f"{folder}/{pattern}.html" for pattern in _UNDATED),
-                            f"{NOT_INDEXED}, h1"))
+                            not_indexed))
     return found
 
 
-def bundles(episodes_dir: str, config=None, transcripts: Iterable[str] = ()) -> list[Bundle]:
-    """The show notes' bundle (the posts, and each kind of generated page the
-    notes' index reads), the people's, then the transcripts' (``transcripts``:
+def transcript_bundles(folder: str, names: Iterable[str],
+                       size: int = TRANSCRIPTS_PER_BUNDLE) -> list[Bundle]:
+    """The transcripts' bundles: their pages' ``names`` (in ``folder``) by year
+    (``by_year``); a transcript's title, its episode's, is not indexed."""
+    return by_year(TRANSCRIPTS, folder, names, size, f"{NOT_INDEXED}, h1")
+
+
+def notes_bundles(episodes_dir: str, others: tuple[str, ...], names: list[str],
+                  size: int = NOTES_PER_BUNDLE) -> list[Bundle]:
+    """The show notes' bundles: the first (``NOTES``, the one the search page
+    loads first) with the pages of ``others`` (folders); the episodes' pages
+    (their ``names`` in ``episodes_dir``) in it, or by year from ``size`` of them
+    on, the first years' and the undated ones in it. Posts in folders of their
+    own keep one bundle (a folder may be named as a year)."""
+    everything = tuple(f"{folder}/**/*.html" for folder in (episodes_dir, *others))
+    dated = by_year(NOTES_BY_YEAR, episodes_dir, [name for name in names if _DATED.match(name)],
+                    size)
+    if len(names) < size or not dated or any("/" in name for name in names):
+        return [Bundle(NOTES, everything)]
+    first = (*dated[0].patterns, *(f"{episodes_dir}/{pattern}.html" for pattern in _UNDATED),
+             *everything[1:])
+    return [Bundle(NOTES, first), *dated[1:]]
+
+
+def bundles(episodes_dir: str, config=None, transcripts: Iterable[str] = (),
+            episodes: Iterable[str] = ()) -> list[Bundle]:
+    """The show notes' bundles (the posts, ``episodes`` the docnames in their
+    folder, and each kind of generated page the notes' index reads:
+    ``notes_bundles``), the people's, then the transcripts' (``transcripts``:
     their pages' docnames).
 
     The people's pages have an index of their own: they are 2,000 of the 3,000
@@ -180,10 +212,12 @@ def bundles(episodes_dir: str, config=None, transcripts: Iterable[str] = ()) -> 
     def folders(index: str) -> tuple[str, ...]:
         return tuple(kind.folder_in(config) for kind in KINDS if kind.index == index)
 
-    notes = Bundle(NOTES, tuple(f"{folder}/**/*.html"
-                                for folder in (episodes_dir, *folders(NOTES))))
-    found = [notes, Bundle(PEOPLE_INDEX, tuple(f"{folder}/**/*.html"
-                                               for folder in folders(PEOPLE_INDEX)))]
+    found = notes_bundles(episodes_dir, folders(NOTES),
+                          [docname[len(episodes_dir) + 1:] for docname in episodes
+                           if docname.startswith(episodes_dir + "/")],
+                          getattr(config, "podcast_notes_per_index", NOTES_PER_BUNDLE))
+    found.append(Bundle(PEOPLE_INDEX, tuple(f"{folder}/**/*.html"
+                                            for folder in folders(PEOPLE_INDEX))))
     size = getattr(config, "podcast_transcripts_per_index", TRANSCRIPTS_PER_BUNDLE)
     for folder in folders(TRANSCRIPTS):
         found += transcript_bundles(folder, (docname[len(folder) + 1:] for docname in transcripts
@@ -231,7 +265,9 @@ def uses_pagefind(app: Sphinx) -> bool:
 
 
 def bundles_of(app: Sphinx) -> list[Bundle]:
-    return bundles(app.config.podcast_episodes_dir, app.config, state_of(app.env).transcripts)
+    # every page of the posts' folder, a post's or not (one in a folder keeps one bundle)
+    return bundles(app.config.podcast_episodes_dir, app.config, state_of(app.env).transcripts,
+                   app.env.found_docs)
 
 
 def without_sphinx_search(app: Sphinx) -> None:
@@ -285,6 +321,7 @@ def search_page(app: Sphinx):
 def setup(app: Sphinx) -> None:
     app.add_config_value("podcast_search", "pagefind", "html", ENUM("pagefind", "sphinx"))
     app.add_config_value("podcast_transcripts_per_index", TRANSCRIPTS_PER_BUNDLE, "html", int)
+    app.add_config_value("podcast_notes_per_index", NOTES_PER_BUNDLE, "html", int)
     app.connect("builder-inited", without_sphinx_search)
     app.connect("html-page-context", mark_page)
     app.connect("html-collect-pages", search_page)

@@ -31,6 +31,7 @@ from sphinx.util import logging
 from ..writing.context import is_web_build
 from ..writing.transcript_pages import drawn_transcripts
 from .pagefind import (
+    NOTES_BY_YEAR,
     TRANSCRIPTS,
     Bundle,
     bundles_of,
@@ -58,9 +59,10 @@ def in_bundles(pages: dict[str, str], found: list[Bundle]) -> list[tuple[Bundle,
     """The docnames of ``pages`` (docname: its page's path) in the order to write
     them, bundle by bundle (none without pages): the transcripts' first (Pagefind
     takes longest over them), then the show notes' (the first bundle of
-    ``found``, with the pages of none), the people's last: the people's pages
-    are written with their folder's (``writing.people_pages``), and Pagefind
-    reads them faster than the notes, which it reads meanwhile."""
+    ``found``, with the pages of none, then their years', if any), the people's
+    last: the people's pages are written with their folder's
+    (``writing.people_pages``), and Pagefind reads them faster than the notes,
+    which it reads meanwhile."""
     notes, others = found[0], found[1:]
     transcripts = [bundle for bundle in others if bundle.folder.startswith(TRANSCRIPTS)]
     rest = [bundle for bundle in others if not bundle.folder.startswith(TRANSCRIPTS)]
@@ -211,7 +213,7 @@ def index_while_writing(app: Sphinx) -> None:
 def build_index(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: Pagefind over each bundle whose pages changed since
     its index was made (during the writing, or before this build); the bundles
-    of transcripts no longer grouped so are removed."""
+    of transcripts or of episodes by year no longer grouped so are removed."""
     if exception is not None or not uses_pagefind(app) or not is_web_build(app):
         return
     runs: Runs | None = getattr(app, _RUNS, None)
@@ -222,7 +224,8 @@ def build_index(app: Sphinx, exception: Exception | None) -> None:
     site, stamps = runs.site, runs.stamps
     current_bundles = bundles_of(app)
     kept = {bundle.folder for bundle in current_bundles}
-    for old in [*site.glob(f"{TRANSCRIPTS}*/"), *stamps.glob(f"{TRANSCRIPTS}*.fingerprint")]:
+    for old in [*site.glob(f"{TRANSCRIPTS}*/"), *stamps.glob(f"{TRANSCRIPTS}*.fingerprint"),
+                *site.glob(f"{NOTES_BY_YEAR}*/"), *stamps.glob(f"{NOTES_BY_YEAR}*.fingerprint")]:
         if old.name.removesuffix(".fingerprint") not in kept:
             shutil.rmtree(old) if old.is_dir() else old.unlink()
     names: set[str] = set()  # every page indexed, for the digests kept
