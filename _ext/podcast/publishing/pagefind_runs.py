@@ -224,8 +224,8 @@ def build_index(app: Sphinx, exception: Exception | None) -> None:
     site, stamps = runs.site, runs.stamps
     current_bundles = bundles_of(app)
     kept = {bundle.folder for bundle in current_bundles}
-    for old in [*site.glob(f"{TRANSCRIPTS}*/"), *stamps.glob(f"{TRANSCRIPTS}*.fingerprint"),
-                *site.glob(f"{NOTES_BY_YEAR}*/"), *stamps.glob(f"{NOTES_BY_YEAR}*.fingerprint")]:
+    for old in [found for prefix in (TRANSCRIPTS, NOTES_BY_YEAR)  # the bundles by year
+                for found in (*site.glob(f"{prefix}*/"), *stamps.glob(f"{prefix}*.fingerprint"))]:
         if old.name.removesuffix(".fingerprint") not in kept:
             shutil.rmtree(old) if old.is_dir() else old.unlink()
     names: set[str] = set()  # every page indexed, for the digests kept
