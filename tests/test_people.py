@@ -292,6 +292,33 @@ def test_a_prose_edit_rewrites_only_its_page_and_later_edits_still_count(build, 
     assert "Mentioned in" not in text(app, "people/ada-lovelace")
 
 
+def test_what_the_lists_name_and_peoples_pages_are_made_again_only_when_a_list_changes(
+        build, rootdir, monkeypatch):
+    from podcast.after_reading import derived
+    from podcast.writing import people_pages
+
+    build(testroot="people")
+    calls, made = [], []
+    classified, person_doctree = derived.classified, people_pages.person_doctree
+    monkeypatch.setattr(derived, "classified",
+                        lambda *args: calls.append(1) or classified(*args))
+    monkeypatch.setattr(people_pages, "person_doctree",
+                        lambda app, person, settings: made.append(person.slug)
+                        or person_doctree(app, person, settings))
+    post = (rootdir / "test-people" / f"{GRACE}.md").read_text()
+    edited = post.replace("on compilers.", "on compilers.\n\nMore prose.")
+    app = build(testroot="people", files={f"{GRACE}.md": edited})
+    # the prose changed, no list: what they name is as last time, and what
+    # people's pages show
+    assert calls == [] and made == []
+    assert "Mentioned in #2" in text(app, "people/ada-lovelace")
+    app = build(testroot="people", files={f"{GRACE}.md": edited.replace(
+        "- [Ada Lovelace](https://example.org/ada)\n", "").replace(
+        "- Thinking in Systems - Ada Lovelace\n", "")})
+    assert calls == [1] and "ada-lovelace" in made
+    assert "Mentioned in" not in text(app, "people/ada-lovelace")
+
+
 def test_prose_above_the_lists_moves_their_lines_and_rewrites_only_its_page(
         build, rootdir, monkeypatch):
     from podcast.writing import renderers as placeholders

@@ -201,3 +201,20 @@ def test_text_is_escaped_as_docutils_escapes_it(text, table):
     if table == "more":
         Translator.special_characters[ord("'")] = "&#39;<"
     assert quick_encode(Translator(), text) == text.translate(Translator.special_characters)
+
+
+def test_what_was_made_is_taken_again_while_its_inputs_are_the_same(tmp_path):
+    from podcast.build_speed.by_inputs import kept_or_made
+
+    kept = tmp_path / "kept.pickle"
+    made = []
+
+    def make(value):
+        return lambda: made.append(value) or [value]
+
+    assert kept_or_made(kept, ("posts", {"a": 1}), make("first")) == ["first"]
+    assert kept_or_made(kept, ("posts", {"a": 1}), make("second")) == ["first"]
+    assert kept_or_made(kept, ("posts", {"a": 2}), make("third")) == ["third"]
+    kept.write_bytes(b"not a pickle")
+    assert kept_or_made(kept, ("posts", {"a": 2}), make("fourth")) == ["fourth"]
+    assert made == ["first", "third", "fourth"]

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cached_property
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ..before_reading.page_kinds import BOOKS_PAGE, person_page
+from ..build_speed.by_inputs import kept_or_made
 from ..core.people.directory import Book, Person
-from ..core.people.discovery import known_of, mentions_of, videos_of
+from ..core.people.discovery import classified, videos_of
 from ..core.people.evidence import personal_page
 from ..core.people.recognition import Mention, connect_person
 from ..core.post.body import ItemFacts
@@ -30,6 +33,10 @@ from ..core.text.urls import is_web_url, same_page
 from ..state.domain import PodcastState, state_of
 
 logger = logging.getLogger(__name__)
+
+# What each post's items named last time, in the doctrees' folder
+MENTIONS_CACHE = "podcast-mentions.pickle"
+MENTIONS_CACHE_VERSION = 1
 
 class Derived:
     """What follows from all pages together, computed once per build."""
@@ -74,11 +81,15 @@ class Derived:
             moments.sort(key=lambda moment: (moment[0].sort_key, moment[2]))
         posts = [(episode, domain.items.get(episode.docname, [])) for episode in
                  self.chronological]
-        # everyone the lists name is in the directory since before reading
-        known = known_of(posts, directory, self.videos, judging=False)
-        for episode, items in posts:
+        # everyone the lists name is in the directory since before reading; what
+        # they name is found again only when a list or the directory changed
+        classifications = kept_or_made(
+            Path(domain.env.doctreedir) / MENTIONS_CACHE,
+            (MENTIONS_CACHE_VERSION, directory.inputs(where_found=False), self.videos,
+             [(episode, [replace(facts, line=0) for facts in items]) for episode, items in posts]),
+            lambda: classified(posts, directory, self.videos))
+        for (episode, items), found in zip(posts, classifications, strict=True):
             docname = episode.docname
-            found = mentions_of(episode, items, known)
             for facts, mentions in zip(items, found, strict=True):
                 person = connect_person(facts.heading, directory, episode.guests)
                 if person and not facts.nested and is_web_url(facts.url):

@@ -4,14 +4,13 @@ lists name (``core.discovery``)."""
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from ..core.people.directory import Directory, build_directory
+from ..build_speed.by_inputs import kept_or_made
+from ..core.people.directory import Directory, Person, build_directory
 from ..core.people.discovery import Post, discover_people
 from ..core.people.registry import Registry, RegistryProblem, parse_registry
 from ..core.text.encoding import not_utf8, read_text
@@ -65,22 +64,12 @@ def make_directory(app: Sphinx, posts: list[Post]) -> Directory:
 def discover(cache: Path, posts: list[Post], directory: Directory) -> None:
     """Add everyone the posts' lists name to the directory, as last time when the
     posts and the registry say what they said last time."""
-    known = (sorted(directory.not_people), list(directory.people.values()),
-             list(directory.books.values()), directory.names, directory.titles)
-    key = hashlib.sha1(pickle.dumps((PEOPLE_CACHE_VERSION, known, posts),
-                                    pickle.HIGHEST_PROTOCOL)).hexdigest()
-    try:
-        cached_key, found = pickle.loads(cache.read_bytes())
-    except (OSError, ValueError, pickle.UnpicklingError, EOFError, TypeError,
-            AttributeError, ModuleNotFoundError):
-        cached_key, found = None, []
-    if cached_key == key:
-        for person in found:
-            directory.people[person.slug] = person
-            directory.names[name_key(person.name)] = person.slug
-        return
-    before = set(directory.people)
-    discover_people(posts, directory)
-    found = [person for slug, person in directory.people.items() if slug not in before]
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    cache.write_bytes(pickle.dumps((key, found), pickle.HIGHEST_PROTOCOL))
+    def people_found() -> list[Person]:
+        before = set(directory.people)
+        discover_people(posts, directory)
+        return [person for slug, person in directory.people.items() if slug not in before]
+
+    for person in kept_or_made(cache, (PEOPLE_CACHE_VERSION, directory.inputs(), posts),
+                               people_found):
+        directory.people[person.slug] = person
+        directory.names[name_key(person.name)] = person.slug

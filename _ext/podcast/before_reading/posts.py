@@ -28,9 +28,10 @@ from ..core.text.paths import is_inside
 
 logger = logging.getLogger(__name__)
 
-# Each post's body read last time, by file: a post is parsed again only when it changed.
+# Each post's body and chapters read last time, by file: a post is parsed again only
+# when it changed.
 LISTS_CACHE = "podcast-lists.pickle"
-LISTS_CACHE_VERSION = 4  # 4: read from MyST's own tokens
+LISTS_CACHE_VERSION = 5  # 4: read from MyST's own tokens; 5: with its chapters
 # The bodies this build's scan read, by docname (with the file's mtime and size):
 # reading takes a post's from here rather than parse it a second time.
 _SCANNED: dict[str, tuple] = {}
@@ -78,9 +79,9 @@ def scan(app: Sphinx) -> list[Post]:
         episode = decode(docname, post_meta(front_matter_head(path), feed)[0])[0]
         stat = path.stat()
         cached = cache.get(docname)
-        fresh[docname] = (stat.st_mtime_ns, stat.st_size,
-                          cached[2] if cached and cached[:2] == (stat.st_mtime_ns, stat.st_size)
-                          else None)
+        fresh[docname] = (stat.st_mtime_ns, stat.st_size, *(
+            cached[2:] if cached and cached[:2] == (stat.st_mtime_ns, stat.st_size)
+            else (None, ())))
         found.append((docname, path, episode))
     unread = [(docname, path) for docname, path, _ in found if fresh[docname][2] is None]
     if app.parallel > 1 and len(unread) >= 100:
@@ -88,11 +89,11 @@ def scan(app: Sphinx) -> list[Post]:
     else:  # in this process: MyST reads each post with the tokens found here
         read = [body_ahead(app, docname, path) for docname, path in unread]
     for (docname, _), body in zip(unread, read, strict=True):
-        fresh[docname] = (*fresh[docname][:2], body)
+        fresh[docname] = (*fresh[docname][:2], body, chapters_of(body.chapters))
     posts = []
     for docname, _, episode in found:
-        body = fresh[docname][2]
-        posts.append((replace(episode, chapters=chapters_of(body.chapters)), list(body.items)))
+        _, _, body, chapters = fresh[docname]
+        posts.append((replace(episode, chapters=chapters), list(body.items)))
     if fresh != cache:
         cache_path.parent.mkdir(parents=True, exist_ok=True)
         cache_path.write_bytes(pickle.dumps((LISTS_CACHE_VERSION, fresh)))

@@ -134,6 +134,13 @@ def logging_as_shown(verbosity: int) -> None:
         sphinx_logging.VERBOSITY_MAP[max(verbosity, 0)])
 
 
+def records_as_shown(app: Sphinx) -> None:
+    """``builder-inited``: in this process too, no record made of what the build
+    does not show (Sphinx's logger takes every debug line, a few per page and
+    event, to its handlers, which drop them): a second at 1,000 episodes."""
+    logging_as_shown(app.verbosity)
+
+
 def logged_as_shown(verbosity: int, work: Callable) -> Callable:
     """``work``, to run in a forked process, logging as the build shows."""
     def run(*arguments):
@@ -177,4 +184,5 @@ def done_beside(app: Sphinx, exception: Exception | None = None) -> None:
 
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", every_core_works)
+    app.connect("builder-inited", records_as_shown)
     app.connect("build-finished", done_beside, priority=100)

@@ -50,6 +50,10 @@ class PodcastState(Domain):
         # docname -> what other pages showed of it, before it was read again
         self.before: dict[str, bytes] = {}
         self.config_changed = True
+        # after reading: the pages read again, and whether what other pages show of
+        # them (or the directory, or the configuration) changed
+        self.reread: set[str] = set()
+        self.shown_changed = True
         self._transcripts: dict[str, Any] | None = None  # page -> Transcript, once asked
 
     @property

@@ -93,31 +93,46 @@ class PeoplePages:
     registry's edit changes people's pages and no document)."""
 
     def __init__(self) -> None:
-        self.doctrees: dict[str, nodes.document] = {}  # page -> its doctree, in order
+        self.people: dict[str, Person] = {}  # page -> its person, in order
+        self.doctrees: dict[str, nodes.document] = {}  # page -> its doctree, once made
         self.digests: dict[str, str] = {}  # page -> digest of what it shows
         self.before: dict[str, str] = {}  # the same, as last written
+        self.directory = ""  # what they showed of the directory, as last written
         self.written = True
 
     def find_changed(self, app: Sphinx, env) -> list[str]:
-        """``env-get-updated``, after the placeholders: each page made, and what
-        it shows digested."""
-        self.doctrees, self.digests = {}, {}
+        """``env-get-updated``, after the placeholders: what each page shows,
+        digested; as last written when nothing other pages show changed (their
+        data, the directory, the configuration) and no page of the folder was
+        read again, which leaves their content, titles and neighbours as they were."""
+        self.people, self.doctrees, self.digests = {}, {}, {}
         if pages_are_documents(app):
             return []
         self.written = False
-        self.before = shown_before(app)
+        self.directory, self.before = shown_before(app)
+        self.people = {person_page(person.slug): person
+                       for _letter_page, people in people_in_order(app) for person in people
+                       if person_page(person.slug) not in env.found_docs}  # else the host's
+        # (the environment is saved only when a document changed: what the pages
+        # showed of the directory is kept with them)
+        domain = state_of(env)
+        if not domain.shown_changed and self.directory == domain.data["directory"] \
+                and self.people.keys() == self.before.keys() \
+                and not any(docname.startswith(f"{PEOPLE_DIR}/") for docname in domain.reread):
+            self.digests = dict(self.before)
+            return []
         related = env.collect_relations()
-        settings = reading_settings(app)
-        for _letter_page, people in people_in_order(app):
-            for person in people:
-                page = person_page(person.slug)
-                if page in env.found_docs:  # a page of the host's (people_sources)
-                    continue
-                doctree = self.doctrees[page] = person_doctree(app, person, settings)
-                neighbours = related.get(page, ())
-                self.digests[page] = digest_of(
-                    [doctree, *(env.titles.get(name) for name in neighbours)])
+        for page in self.people:
+            neighbours = related.get(page, ())
+            self.digests[page] = digest_of(
+                [self.doctree(app, page), *(env.titles.get(name) for name in neighbours)])
         return []
+
+    def doctree(self, app: Sphinx, page: str) -> nodes.document:
+        """The page's doctree, made at the first ask."""
+        if page not in self.doctrees:
+            self.doctrees[page] = person_doctree(app, self.people[page], reading_settings(app))
+        return self.doctrees[page]
 
     def write(self, app: Sphinx) -> None:
         """The pages whose content, title or neighbours changed since they were
@@ -135,35 +150,42 @@ class PeoplePages:
 
         def draw(pages: list[str]) -> None:
             for page in pages:
-                doctree = self.doctrees[page]
+                doctree = self.doctree(app, page)
                 related = tuple(builder.relations.get(page, (None, None, None)))
                 drawer.draw(app, page, page_context(builder, page, doctree, related,
                                                     titles_html), doctree)
 
         draw_all(app, pages, draw, "writing people's pages... ")
-        index_for_sphinx(builder, iter(self.doctrees.items()))
+        index_for_sphinx(builder, ((page, self.doctree(app, page)) for page in self.people))
         for gone in sorted(self.before.keys() - self.digests.keys()):
             Path(builder.get_outfilename(gone)).unlink(missing_ok=True)
-        shown_path(app).write_text(json.dumps(self.digests, indent=0), encoding="utf-8")
+        shown_path(app).write_text(json.dumps(
+            {"directory": state_of(app.env).data["directory"], "pages": self.digests},
+            indent=0), encoding="utf-8")
 
 
-SHOWN = "people-pages.json"  # in the doctrees' folder: page -> digest, as last written
+# in the doctrees' folder: what the pages showed of the directory, and page -> digest,
+# as last written
+SHOWN = "people-pages.json"
 
 
 def shown_path(app: Sphinx) -> Path:
     return Path(app.doctreedir) / SHOWN
 
 
-def shown_before(app: Sphinx) -> dict[str, str]:
-    """What each person's page showed when last written (nothing, for a new
-    doctrees' folder: every page is written then)."""
+def shown_before(app: Sphinx) -> tuple[str, dict[str, str]]:
+    """What the people's pages showed of the directory and what each showed when
+    last written (nothing, for a new doctrees' folder: every page is written then)."""
     try:
         found = json.loads(shown_path(app).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    return {page: digest for page, digest in found.items()
-            if isinstance(page, str) and isinstance(digest, str)} \
-        if isinstance(found, dict) else {}
+        return "", {}
+    if not isinstance(found, dict) or not isinstance(pages := found.get("pages"), dict):
+        return "", {}
+    directory = found.get("directory")
+    return directory if isinstance(directory, str) else "", {
+        page: digest for page, digest in pages.items()
+        if isinstance(page, str) and isinstance(digest, str)}
 
 
 def person_pages(app: Sphinx) -> set[str]:

@@ -25,6 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import CONFIG_OK, BuildEnvironment
 
 from ..after_reading.derived import forget
+from ..build_speed.by_inputs import digest
 from ..core.people.directory import Directory
 from ..reading.placeholders import placeholder
 from ..state.domain import PodcastState, state_of
@@ -107,10 +108,7 @@ def note_before_reading(app: Sphinx, env: BuildEnvironment, docname: str) -> Non
 def _shown_of_directory(directory: Directory) -> str:
     """A digest of what pages show of the directory: not where or why a person was
     recognised (an edit above a post's lists moves its lines, and changes nothing)."""
-    people = [replace(person, found=("", 0), reasons=()) for person in directory.people.values()]
-    shown = (people, directory.books, directory.names, directory.titles,
-             sorted(directory.not_people))
-    return hashlib.sha1(pickle.dumps(shown, pickle.HIGHEST_PROTOCOL)).hexdigest()
+    return digest(directory.inputs(where_found=False))
 
 
 def nothing_shown_changed(domain: PodcastState) -> bool:
@@ -133,8 +131,8 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: pages whose filled-in content changed since last written."""
     domain = state_of(env)
     forget(domain)
-    reread = set(domain.before)
-    everywhere = not nothing_shown_changed(domain)
+    reread = domain.reread = set(domain.before)
+    everywhere = domain.shown_changed = not nothing_shown_changed(domain)
     # otherwise other pages show what they showed: only a page read again may differ
     docnames = domain.placeholders.keys() if everywhere else reread & domain.placeholders.keys()
     domain.rendered = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..text.names import name_key, normalise_space, slugify
 from ..text.paths import segment
@@ -47,6 +47,16 @@ class Directory:
     names: dict[str, str] = field(default_factory=dict)  # name_key -> person slug
     titles: dict[str, str] = field(default_factory=dict)  # name_key -> book slug
     not_people: frozenset[str] = frozenset()  # name_key of names the host says are nobody
+
+    def inputs(self, where_found: bool = True) -> tuple:
+        """What it knows, as plain data that pickles alike in every process (the
+        names of nobody sorted): the inputs of what is found with it. Without
+        where and why each person was found, it is what pages show of it and all
+        that classifying an item reads."""
+        people = list(self.people.values()) if where_found else [
+            replace(person, found=("", 0), reasons=()) for person in self.people.values()]
+        return (sorted(self.not_people), people, list(self.books.values()), self.names,
+                self.titles)
 
     def person(self, text: str | None) -> Person | None:
         if not text:

@@ -64,6 +64,14 @@ def mentions_of(episode: Episode, items: list[ItemFacts], known: Known) -> list[
             for index, facts in enumerate(items)]
 
 
+def classified(posts: list[Post], directory: Directory, videos: dict[str, str]
+               ) -> list[list[list[Mention]]]:
+    """What each item of each post names, everyone in the lists being in the
+    directory already (nothing judged anew)."""
+    known = known_of(posts, directory, videos, judging=False)
+    return [mentions_of(episode, items, known) for episode, items in posts]
+
+
 def discover_people(posts: list[Post], directory: Directory) -> Known:
     """Add everyone the posts' lists name to ``directory``, the strongest evidence
     for each name winning, in the order the posts (oldest first) name them.
