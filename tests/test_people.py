@@ -417,19 +417,22 @@ def test_people_pages_drawn_from_one_are_the_pages_the_theme_renders(sphinx_test
     page is no document, and once two pages proved it, it is drawn with every
     ``html-page-context`` handler but the theme's."""
     from podcast.writing.drawn_pages import Drawer
-    drawn: list[str] = []
-    direct: list[bool] = []
+    # counted in a file: a serial build draws them in a process beside its writing
+    counts = sphinx_test_tempdir / "people-drawn-counts"
+    counts.unlink(missing_ok=True)
     page_context, drawn_directly = Drawer.page_context, Drawer.drawn_directly
 
     def counted(self, app, pagename, *args):
         result = page_context(self, app, pagename, *args)
         if result is not None and any(shell is not None for shell in self.shells.values()):
-            drawn.append(pagename)
+            with counts.open("a") as stream:
+                stream.write(f"drawn {pagename}\n")
         return result
 
     def counted_directly(self, pagename, context):
         result = drawn_directly(self, pagename, context)
-        direct.append(self.done)
+        with counts.open("a") as stream:
+            stream.write(f"direct {self.done} {pagename}\n")
         return result
 
     Drawer.page_context, Drawer.drawn_directly = counted, counted_directly
@@ -437,6 +440,11 @@ def test_people_pages_drawn_from_one_are_the_pages_the_theme_renders(sphinx_test
         again = build_root(rootdir / "test-people", sphinx_test_tempdir / "people-drawn")
     finally:
         Drawer.page_context, Drawer.drawn_directly = page_context, drawn_directly
+    lines = [line.split() for line in counts.read_text().splitlines()]
+    drawn = [line[1] for line in lines if line[0] == "drawn"]
+    # the people's pages (the episodes' are drawn in this process, with their own proof)
+    direct = [line[1] == "True" for line in lines
+              if line[0] == "direct" and line[2].startswith("people/")]
     rendered = build_root(rootdir / "test-people", sphinx_test_tempdir / "people-rendered",
                           confoverrides={"podcast_draw_pages": False})
     people = sorted(path.relative_to(again.outdir).as_posix()

@@ -218,3 +218,16 @@ def test_what_was_made_is_taken_again_while_its_inputs_are_the_same(tmp_path):
     kept.write_bytes(b"not a pickle")
     assert kept_or_made(kept, ("posts", {"a": 2}), make("fourth")) == ["fourth"]
     assert made == ["first", "third", "fourth"]
+
+
+def test_work_spread_over_processes_comes_back_in_order():
+    import os
+
+    from podcast.build_speed.ahead import spread
+
+    values = [f"post {index}" for index in range(50)]
+    results = spread(lambda index: (values[index].upper(), os.getpid()), len(values), 2)
+    assert [value for value, _ in results] == [value.upper() for value in values]
+    assert {pid for _, pid in results} - {os.getpid()}  # done in processes of their own
+    assert spread(lambda index: (index, os.getpid()), 3, 2) == [
+        (index, os.getpid()) for index in range(3)]  # too few to share out: done here

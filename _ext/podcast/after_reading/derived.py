@@ -20,6 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ..before_reading.page_kinds import BOOKS_PAGE, person_page
+from ..build_speed.ahead import spread
 from ..build_speed.by_inputs import kept_or_made
 from ..core.people.directory import Book, Person
 from ..core.people.discovery import classified, videos_of
@@ -87,7 +88,8 @@ class Derived:
             Path(domain.env.doctreedir) / MENTIONS_CACHE,
             (MENTIONS_CACHE_VERSION, directory.inputs(where_found=False), self.videos,
              [(episode, [replace(facts, line=0) for facts in items]) for episode, items in posts]),
-            lambda: classified(posts, directory, self.videos))
+            lambda: classified(posts, directory, self.videos,
+                               lambda work, count: spread(work, count, domain.processes)))
         for (episode, items), found in zip(posts, classifications, strict=True):
             docname = episode.docname
             for facts, mentions in zip(items, found, strict=True):

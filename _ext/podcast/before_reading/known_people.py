@@ -9,9 +9,10 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ..build_speed.ahead import spread
 from ..build_speed.by_inputs import kept_or_made
 from ..core.people.directory import Directory, Person, build_directory
-from ..core.people.discovery import Post, discover_people
+from ..core.people.discovery import Each, Post, discover_people, in_turn
 from ..core.people.registry import Registry, RegistryProblem, parse_registry
 from ..core.text.encoding import not_utf8, read_text
 from ..core.text.names import name_key
@@ -56,17 +57,21 @@ def make_directory(app: Sphinx, posts: list[Post]) -> Directory:
     for problem in problems:
         logger.warning(problem.message, location=f"{path}:{problem.line}", type="podcast",
                        subtype=problem.subtype)
-    discover(Path(app.doctreedir) / PEOPLE_CACHE, posts, directory)
-    state_of(app.env).directory = directory
+    discover(Path(app.doctreedir) / PEOPLE_CACHE, posts, directory,
+             lambda work, count: spread(work, count, app.parallel))
+    state = state_of(app.env)
+    state.directory, state.processes = directory, app.parallel
     return directory
 
 
-def discover(cache: Path, posts: list[Post], directory: Directory) -> None:
+def discover(cache: Path, posts: list[Post], directory: Directory, each: Each = in_turn
+             ) -> None:
     """Add everyone the posts' lists name to the directory, as last time when the
-    posts and the registry say what they said last time."""
+    posts and the registry say what they said last time. ``each``: where each
+    post's items are classified (with ``-j N``, in N processes)."""
     def people_found() -> list[Person]:
         before = set(directory.people)
-        discover_people(posts, directory)
+        discover_people(posts, directory, each)
         return [person for slug, person in directory.people.items() if slug not in before]
 
     for person in kept_or_made(cache, (PEOPLE_CACHE_VERSION, directory.inputs(), posts),

@@ -1,4 +1,5 @@
-"""Work done ahead, in a process of its own, in the order it will be asked for.
+"""Work done ahead, in a process of its own, in the order it will be asked for;
+and work spread over forked processes (``spread``).
 
 A serial build reads its pages one after another on one core. Work that needs
 nothing of reading but its inputs (a transcript's cues and paragraphs, say)
@@ -74,3 +75,29 @@ class Ahead:
     def close(self) -> None:
         self.pool.terminate()
         self.pool.join()
+
+
+_WORK: list = [None]  # the work ``spread`` shares out, as its processes were forked
+
+
+def _run_range(bounds: tuple[int, int]) -> list:
+    return [_WORK[0](index) for index in range(*bounds)]
+
+
+def spread(work: Callable[[int], Any], count: int, processes: int) -> list:
+    """[work(0), ..., work(count - 1)], in order, from ``processes`` forked
+    processes each given a few ranges of indexes: ``work`` and what it reads
+    reach them as they fork, only the results are sent back. In this process
+    alone where there is one process or the system does not fork."""
+    if processes <= 1 or count < 2 * processes or not possible() \
+            or multiprocessing.current_process().daemon:  # a pool's process forks none
+        return [work(index) for index in range(count)]
+    size = -(-count // (3 * processes))
+    _WORK[0] = work
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            parts = pool.map(_run_range, [(start, min(start + size, count))
+                                          for start in range(0, count, size)])
+    finally:
+        _WORK[0] = None
+    return [result for part in parts for result in part]

@@ -50,6 +50,7 @@ class PodcastState(Domain):
         # docname -> what other pages showed of it, before it was read again
         self.before: dict[str, bytes] = {}
         self.config_changed = True
+        self.processes = 1  # what the build may use (``-j``)
         # after reading: the pages read again, and whether what other pages show of
         # them (or the directory, or the configuration) changed
         self.reread: set[str] = set()

@@ -9,8 +9,9 @@ few lists. Now each is a doctree made in memory from the person's renderer
 handed to ``handle_page`` with the context Sphinx gives a document (title,
 parents, neighbours, table of contents: ``writing.made_pages``), so every
 ``html-page-context`` handler sees it as before; ``writing.drawn_pages`` then draws most of them
-without the theme's handlers. They are written with their folder's documents
-(the people's index, the letters), the search's last bundle.
+without the theme's handlers. A serial build draws them in a process beside
+its writing of the documents, a ``-j`` build with their folder's documents (the
+people's index, the letters); the search indexes their bundle last.
 
 In the navigation a person sits in their letter's page, as when its toctree
 listed them: the letter's page includes them (``env.toctree_includes``), so
@@ -155,7 +156,7 @@ class PeoplePages:
                 drawer.draw(app, page, page_context(builder, page, doctree, related,
                                                     titles_html), doctree)
 
-        draw_all(app, pages, draw, "writing people's pages... ")
+        draw_all(app, pages, draw, "writing people's pages... ", beside=True)
         index_for_sphinx(builder, ((page, self.doctree(app, page)) for page in self.people))
         for gone in sorted(self.before.keys() - self.digests.keys()):
             Path(builder.get_outfilename(gone)).unlink(missing_ok=True)
@@ -194,9 +195,11 @@ def person_pages(app: Sphinx) -> set[str]:
 
 
 def write_with_documents(app: Sphinx) -> None:
-    """``builder-inited``: the people's pages written before their folder's
-    documents (``Builder.write_documents`` wrapped: before the search indexes
-    the folder)."""
+    """``builder-inited``: the people's pages written as Sphinx starts writing
+    documents (``Builder.write_documents`` wrapped), in a process beside it in a
+    serial build (some 2,000 pages at 1,000 episodes: the other core is idle
+    there); with ``-j``, before their folder's documents, shared out among the
+    processes. Either way before the search indexes their folder, last."""
     builder = app.builder
     people = PeoplePages()
     app.connect("env-get-updated", people.find_changed, priority=600)
@@ -206,8 +209,9 @@ def write_with_documents(app: Sphinx) -> None:
     write_documents = builder.write_documents
 
     def write_people_with_their_folder(docnames) -> None:
-        # with their folder's pages: the search indexes the folder once all are written
-        if any(name.startswith(f"{PEOPLE_DIR}/") for name in docnames):
+        # a serial build draws them beside its writing, from its first pages on;
+        # with -j, with their folder's pages (the search indexes the folder last)
+        if app.parallel <= 1 or any(name.startswith(f"{PEOPLE_DIR}/") for name in docnames):
             people.write(app)
         write_documents(docnames)
 

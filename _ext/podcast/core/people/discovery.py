@@ -8,7 +8,8 @@ weak evidence in one post and on strong evidence in another is strong.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from ..post.body import ItemFacts
 from ..post.episode import Episode
@@ -17,6 +18,13 @@ from .directory import Directory
 from .recognition import Known, Mention, book_title, classify
 
 Post = tuple[Episode, list[ItemFacts]]
+# ``each(work, count)``: [work(0), ..., work(count - 1)], in order, where the caller
+# likes (in processes of its own, say): each post's items are classified alone
+Each = Callable[[Callable[[int], Any], int], list]
+
+
+def in_turn(work: Callable[[int], Any], count: int) -> list:
+    return [work(index) for index in range(count)]
 
 
 def children_of(items: list[ItemFacts]) -> dict[int, list[ItemFacts]]:
@@ -37,22 +45,23 @@ def videos_of(episodes: Iterable[Episode]) -> dict[str, str]:
     return videos
 
 
-def known_titles(posts: list[Post], known: Known) -> frozenset[str]:
+def known_titles(posts: list[Post], known: Known, each: Each = in_turn) -> frozenset[str]:
     """Titles that a shop link or a books heading made books, in any post."""
-    titles = set()
-    for episode, items in posts:
-        each = Known(known.directory, known.videos, episode.guests, judging=known.judging)
-        titles.update(name_key(title) for facts in items
-                      if (title := book_title(facts, each)))
+    def titles_in(index: int) -> set[str]:
+        episode, items = posts[index]
+        post = Known(known.directory, known.videos, episode.guests, judging=known.judging)
+        return {name_key(title) for facts in items if (title := book_title(facts, post))}
+
+    titles = set().union(*each(titles_in, len(posts)))
     titles.discard("")
     return frozenset(titles)
 
 
 def known_of(posts: list[Post], directory: Directory, videos: dict[str, str],
-             judging: bool = True) -> Known:
+             judging: bool = True, each: Each = in_turn) -> Known:
     """What classifying the posts' items may use: the directory, the videos, and
     the book titles any post's shop link or books heading made known."""
-    titles = known_titles(posts, Known(directory, videos, judging=judging))
+    titles = known_titles(posts, Known(directory, videos, judging=judging), each)
     return Known(directory, videos, titles=titles, judging=judging)
 
 
@@ -64,24 +73,26 @@ def mentions_of(episode: Episode, items: list[ItemFacts], known: Known) -> list[
             for index, facts in enumerate(items)]
 
 
-def classified(posts: list[Post], directory: Directory, videos: dict[str, str]
-               ) -> list[list[list[Mention]]]:
+def classified(posts: list[Post], directory: Directory, videos: dict[str, str],
+               each: Each = in_turn) -> list[list[list[Mention]]]:
     """What each item of each post names, everyone in the lists being in the
     directory already (nothing judged anew)."""
-    known = known_of(posts, directory, videos, judging=False)
-    return [mentions_of(episode, items, known) for episode, items in posts]
+    known = known_of(posts, directory, videos, judging=False, each=each)
+    return each(lambda index: mentions_of(*posts[index], known), len(posts))
 
 
-def discover_people(posts: list[Post], directory: Directory) -> Known:
+def discover_people(posts: list[Post], directory: Directory, each: Each = in_turn) -> Known:
     """Add everyone the posts' lists name to ``directory``, the strongest evidence
     for each name winning, in the order the posts (oldest first) name them.
     Returns what later classifying may use."""
     posts = sorted(posts, key=lambda post: post[0].sort_key)
     videos = videos_of(episode for episode, _ in posts)
-    known = known_of(posts, directory, videos)
+    known = known_of(posts, directory, videos, each=each)
     found: dict[str, tuple[Mention, str, int]] = {}  # name_key -> first, strongest sighting
-    for episode, items in posts:
-        for facts, mentions in zip(items, mentions_of(episode, items, known), strict=True):
+    for (episode, items), classified_items in zip(
+            posts, each(lambda index: mentions_of(*posts[index], known), len(posts)),
+            strict=True):
+        for facts, mentions in zip(items, classified_items, strict=True):
             for mention in mentions:
                 if mention.kind != "person" or mention.target or mention.verdict is None:
                     continue
