@@ -8,7 +8,6 @@ only when its file changed (a cache in the doctree folder).
 
 from __future__ import annotations
 
-import multiprocessing
 import pickle
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from ..build_speed.ahead import spread
 from ..build_speed.myst_reading import parse_ahead, tokens_of
 from ..core.people.discovery import Post
 from ..core.post import feed_data
@@ -102,19 +102,15 @@ def scan(app: Sphinx) -> list[Post]:
     return posts
 
 
-_CONFIG: list = []  # MyST's configuration, for the processes ``bodies`` forks
-
-
 def body_in(text: str, tokens: list | None) -> Body:
     """A post's body from the tokens MyST reads it with, or, where those depend
     on the post's own settings for MyST (None), from the text."""
     return read_body(text) if tokens is None else body_of_tokens(tokens)
 
 
-def body_of(path: Path) -> Body:
-    """A post's body, read with MyST's parser in the site's configuration."""
-    text = read_text(path.read_bytes())
-    found = tokens_of(_CONFIG[0], text)
+def body_of(config, text: str) -> Body:
+    """A post's body, read with MyST's parser in the site's ``config``."""
+    found = tokens_of(config, text)
     return body_in(text, found and found[0])
 
 
@@ -123,8 +119,7 @@ def body_ahead(app: Sphinx, docname: str, path: Path) -> Body:
     both (a post whose front matter reading repairs is parsed again then)."""
     text = read_text(path.read_bytes())
     if repaired_front_matter(text) is not None:  # reading sees it repaired: not kept
-        found = tokens_of(app.env.myst_config, text)
-        return body_in(text, found and found[0])
+        return body_of(app.env.myst_config, text)
     return body_in(text, parse_ahead(app, docname, text))
 
 
@@ -133,12 +128,9 @@ def bodies(app: Sphinx, paths: list[Path], processes: int) -> list[Body]:
     bodies are a tenth of a clean build's time at 1,000 episodes, and the build
     waits for them before it reads a page). Their tokens are not sent back: they
     would cost the main process more to receive than the workers to parse again."""
-    _CONFIG[:] = [app.env.myst_config]
-    try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            return pool.map(body_of, paths, chunksize=max(1, len(paths) // (4 * processes)))
-    finally:
-        _CONFIG.clear()
+    config = app.env.myst_config
+    return spread(lambda index: body_of(config, read_text(paths[index].read_bytes())),
+                  len(paths), processes)
 
 
 def scanned_body(docname: str, path: Path) -> Body | None:
