@@ -98,7 +98,6 @@ class PeoplePages:
         self.doctrees: dict[str, nodes.document] = {}  # page -> its doctree, once made
         self.digests: dict[str, str] = {}  # page -> digest of what it shows
         self.before: dict[str, str] = {}  # the same, as last written
-        self.directory = ""  # what they showed of the directory, as last written
         self.written = True
 
     def find_changed(self, app: Sphinx, env) -> list[str]:
@@ -110,14 +109,14 @@ class PeoplePages:
         if pages_are_documents(app):
             return []
         self.written = False
-        self.directory, self.before = shown_before(app)
+        directory, self.before = shown_before(app)
         self.people = {person_page(person.slug): person
                        for _letter_page, people in people_in_order(app) for person in people
                        if person_page(person.slug) not in env.found_docs}  # else the host's
         # (the environment is saved only when a document changed: what the pages
         # showed of the directory is kept with them)
         domain = state_of(env)
-        if not domain.shown_changed and self.directory == domain.data["directory"] \
+        if not domain.shown_changed and directory == domain.data["directory"] \
                 and self.people.keys() == self.before.keys() \
                 and not any(docname.startswith(f"{PEOPLE_DIR}/") for docname in domain.reread):
             self.digests = dict(self.before)

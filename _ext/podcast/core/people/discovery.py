@@ -73,12 +73,18 @@ def mentions_of(episode: Episode, items: list[ItemFacts], known: Known) -> list[
             for index, facts in enumerate(items)]
 
 
+def mentions_in(posts: list[Post], known: Known, each: Each = in_turn
+                ) -> list[list[list[Mention]]]:
+    """What each item of each post names, post by post."""
+    return each(lambda index: mentions_of(*posts[index], known), len(posts))
+
+
 def classified(posts: list[Post], directory: Directory, videos: dict[str, str],
                each: Each = in_turn) -> list[list[list[Mention]]]:
     """What each item of each post names, everyone in the lists being in the
     directory already (nothing judged anew)."""
-    known = known_of(posts, directory, videos, judging=False, each=each)
-    return each(lambda index: mentions_of(*posts[index], known), len(posts))
+    return mentions_in(posts, known_of(posts, directory, videos, judging=False, each=each),
+                       each)
 
 
 def discover_people(posts: list[Post], directory: Directory, each: Each = in_turn) -> Known:
@@ -89,10 +95,9 @@ def discover_people(posts: list[Post], directory: Directory, each: Each = in_tur
     videos = videos_of(episode for episode, _ in posts)
     known = known_of(posts, directory, videos, each=each)
     found: dict[str, tuple[Mention, str, int]] = {}  # name_key -> first, strongest sighting
-    for (episode, items), classified_items in zip(
-            posts, each(lambda index: mentions_of(*posts[index], known), len(posts)),
-            strict=True):
-        for facts, mentions in zip(items, classified_items, strict=True):
+    for (episode, items), found_in_post in zip(posts, mentions_in(posts, known, each),
+                                               strict=True):
+        for facts, mentions in zip(items, found_in_post, strict=True):
             for mention in mentions:
                 if mention.kind != "person" or mention.target or mention.verdict is None:
                     continue
